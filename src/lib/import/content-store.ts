@@ -1,0 +1,148 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { titleKey } from '../text.ts';
+import { slugFromTitle, uniqueSlug } from '../slug.ts';
+import { enrichPaperFile, formatPaperFile, parsePaperFile, type PaperFile } from './paper-file.ts';
+import type { ImportedDigest, ImportedPaper } from './imported.ts';
+import { InputError } from './input-error.ts';
+
+interface KnownPaper {
+  slug: string;
+  file: PaperFile;
+}
+
+/** What is on disk already, indexed the ways a source can name a paper. */
+export interface ContentIndex {
+  contentDir: string;
+  bySlug: Map<string, KnownPaper>;
+  byArxiv: Map<string, KnownPaper>;
+  byTitle: Map<string, KnownPaper>;
+  digestDates: Set<string>;
+}
+
+export interface DigestPlan {
+  date: string;
+  file: string;
+  total: number;
+  created: number;
+  known: number;
+  /** True when the day was imported before: its digest file is left as it is. */
+  digestKept: boolean;
+}
+
+export interface ImportPlan {
+  digests: DigestPlan[];
+  /** Path (relative to the content dir) → new text. */
+  writes: Map<string, string>;
+}
+
+const arxivKey = (id: string) => id.replace(/v\d+$/, '');
+
+export async function loadContentIndex(contentDir: string): Promise<ContentIndex> {
+  const index: ContentIndex = {
+    contentDir,
+    bySlug: new Map(),
+    byArxiv: new Map(),
+    byTitle: new Map(),
+    digestDates: new Set(),
+  };
+  const paperNames = await readdir(join(contentDir, 'papers')).catch(() => [] as string[]);
+  await Promise.all(
+    paperNames
+      .filter((name) => name.endsWith('.md'))
+      .map(async (name) => {
+        const path = join(contentDir, 'papers', name);
+        const file = parsePaperFile(await readFile(path, 'utf8'), path);
+        const known = { slug: name.slice(0, -3), file };
+        index.bySlug.set(known.slug, known);
+        const title = file.frontMatter.get('title');
+        if (typeof title === 'string') index.byTitle.set(titleKey(title), known);
+        const arxiv = file.frontMatter.get('arxiv');
+        if (typeof arxiv === 'string') index.byArxiv.set(arxivKey(arxiv), known);
+      }),
+  );
+  for (const name of await readdir(join(contentDir, 'digests')).catch(() => [] as string[])) {
+    if (name.endsWith('.yaml')) index.digestDates.add(name.slice(0, -5));
+  }
+  return index;
+}
+
+/**
+ * Decides every file an import writes, without writing: new papers get a new
+ * file, known ones (same arXiv id or same normalized title) only gain missing
+ * fields, and a day imported before keeps its digest file.
+ */
+export function planImport(index: ContentIndex, digests: readonly ImportedDigest[]): ImportPlan {
+  const writes = new Map<string, string>();
+  const plans: DigestPlan[] = [];
+  const seenDates = new Map<string, string>();
+  for (const digest of digests) {
+    const earlier = seenDates.get(digest.date);
+    if (earlier) throw new InputError(digest.file, undefined, `gives the digest ${digest.date} that ${earlier} gives too`);
+    seenDates.set(digest.date, digest.file);
+
+    const slugs: string[] = [];
+    const upvotes: Record<string, number> = {};
+    let created = 0;
+    for (const paper of digest.papers) {
+      const known = findKnown(index, paper);
+      const slug = known ? known.slug : addNewPaper(index, paper, writes);
+      if (known) {
+        const text = enrichPaperFile(known.file, paper.frontMatter, paper.abstract);
+        if (text) writes.set(join('papers', `${slug}.md`), text);
+      } else {
+        created++;
+      }
+      if (slugs.includes(slug)) continue;
+      slugs.push(slug);
+      if (paper.dayUpvotes !== undefined) upvotes[slug] = paper.dayUpvotes;
+    }
+
+    const digestKept = index.digestDates.has(digest.date);
+    if (!digestKept) {
+      const data = { date: digest.date, papers: slugs, ...(Object.keys(upvotes).length ? { upvotes } : {}) };
+      writes.set(join('digests', `${digest.date}.yaml`), stringify(data, { lineWidth: 0 }));
+      index.digestDates.add(digest.date);
+    }
+    plans.push({ date: digest.date, file: digest.file, total: slugs.length, created, known: slugs.length - created, digestKept });
+  }
+  return { digests: plans, writes };
+}
+
+function findKnown(index: ContentIndex, paper: ImportedPaper): KnownPaper | undefined {
+  const arxiv = paper.frontMatter.arxiv;
+  return (arxiv ? index.byArxiv.get(arxivKey(arxiv)) : undefined) ?? index.byTitle.get(titleKey(paper.frontMatter.title));
+}
+
+function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<string, string>): string {
+  const slug = uniqueSlug(slugFromTitle(paper.frontMatter.title), (candidate) => index.bySlug.has(candidate));
+  const text = formatPaperFile(paper.frontMatter, paper.abstract);
+  const known = { slug, file: parsePaperFile(text, slug) };
+  index.bySlug.set(slug, known);
+  index.byTitle.set(titleKey(paper.frontMatter.title), known);
+  if (paper.frontMatter.arxiv) index.byArxiv.set(arxivKey(paper.frontMatter.arxiv), known);
+  writes.set(join('papers', `${slug}.md`), text);
+  return slug;
+}
+
+/**
+ * Writes every planned file through a temporary sibling and a rename, all
+ * temporaries first: a failure before the renames leaves content/ untouched.
+ */
+export async function applyPlan(contentDir: string, plan: ImportPlan): Promise<void> {
+  const staged: Array<{ temporary: string; target: string }> = [];
+  try {
+    for (const [relative, text] of plan.writes) {
+      const target = join(contentDir, relative);
+      const temporary = `${target}.${process.pid}.tmp`;
+      await mkdir(join(target, '..'), { recursive: true });
+      await writeFile(temporary, text, 'utf8');
+      staged.push({ temporary, target });
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    throw error;
+  }
+  for (const { temporary, target } of staged) await rename(temporary, target);
+}

@@ -1,0 +1,52 @@
+import { parseDocument, stringify, type Document } from 'yaml';
+import type { PaperFrontMatter } from '../schemas.ts';
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
+
+/** A paper file as it is on disk; the YAML document keeps a person's comments and formatting. */
+export interface PaperFile {
+  frontMatter: Document;
+  body: string;
+}
+
+export function parsePaperFile(text: string, path: string): PaperFile {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) throw new Error(`${path}: no front matter (a paper file starts with a --- block)`);
+  const frontMatter = parseDocument(match[1]!);
+  if (frontMatter.errors.length > 0) throw new Error(`${path}: front matter: ${frontMatter.errors[0]!.message}`);
+  return { frontMatter, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
+}
+
+export function formatPaperFile(frontMatter: PaperFrontMatter, body: string): string {
+  return `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
+}
+
+/**
+ * Adds what the source knows and the file does not, and nothing else: a field
+ * that is present (perhaps edited by a person) is never overwritten. Returns the
+ * new text, or undefined when the file gains nothing.
+ */
+export function enrichPaperFile(file: PaperFile, imported: PaperFrontMatter, abstract: string): string | undefined {
+  let changed = false;
+  for (const [key, value] of Object.entries(imported)) {
+    if (value === undefined) continue;
+    if (!file.frontMatter.has(key)) {
+      file.frontMatter.set(key, value);
+      changed = true;
+    } else if (key === 'links' && value && typeof value === 'object') {
+      for (const [name, url] of Object.entries(value)) {
+        if (!file.frontMatter.hasIn(['links', name])) {
+          file.frontMatter.setIn(['links', name], url);
+          changed = true;
+        }
+      }
+    }
+  }
+  let body = file.body;
+  if (body.trim() === '' && abstract.trim() !== '') {
+    body = `${abstract.trim()}\n`;
+    changed = true;
+  }
+  if (!changed) return undefined;
+  return `---\n${file.frontMatter.toString({ lineWidth: 0 })}---\n\n${body}`;
+}

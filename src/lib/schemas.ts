@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './slug.ts';
+import { parseIsoDate } from './dates.ts';
+
+/** Links are followed by readers: only http(s), never javascript:, data: or relative. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+export const slug = z.string().regex(SLUG_PATTERN, 'must be a slug: lowercase a-z, 0-9 and single hyphens');
+
+/** arXiv identifiers, new style (2401.01234v2) and old style (hep-th/9901001). */
+export const arxivId = z
+  .string()
+  .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/, 'must be an arXiv id like 2403.12345');
+
+/**
+ * YAML turns `2026-03-14` into a Date and a quoted one into a string; both mean
+ * the calendar day, kept as YYYY-MM-DD so that no time zone can shift it.
+ */
+export const calendarDay = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const day = value instanceof Date ? value.toISOString().slice(0, 10) : parseIsoDate(value.trim());
+  if (!day || Number.isNaN(Date.parse(day))) {
+    ctx.addIssue({ code: 'custom', message: `must be a real date as YYYY-MM-DD, got "${String(value)}"` });
+    return z.NEVER;
+  }
+  return day;
+});
+
+/** Front matter of `content/papers/<slug>.md`; the body is the abstract in Markdown. */
+export const paperSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty'),
+  arxiv: arxivId.optional(),
+  authors: z.array(z.string().trim().min(1)).optional(),
+  published: calendarDay.optional(),
+  links: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'link names are lowercase words'), httpUrl).optional(),
+  upvotes: z.number().int().nonnegative().optional(),
+  keywords: z.array(z.string().trim().min(1)).optional(),
+  tldr: z.string().trim().min(1).optional(),
+  /** Manual topic ids; when present they replace the automatic ones. */
+  topics: z.array(slug).min(1).optional(),
+  /** arXiv subject categories (cs.CL, …), as the source lists them. */
+  categories: z.array(z.string().trim().min(1)).optional(),
+});
+export type PaperData = z.infer<typeof paperSchema>;
+export type PaperFrontMatter = z.input<typeof paperSchema>;
+
+/** `content/digests/YYYY-MM-DD.yaml`: one day's papers in the order they were published. */
+export const digestSchema = z.strictObject({
+  date: calendarDay,
+  papers: z.array(slug).min(1, 'must list at least one paper'),
+  /** Upvotes on that day, by paper slug. */
+  upvotes: z.record(slug, z.number().int().nonnegative()).optional(),
+});
+export type DigestData = z.infer<typeof digestSchema>;
