@@ -1,0 +1,18 @@
+import { getCollection } from 'astro:content';
+import { siteConfig } from '../site.config.ts';
+import { buildSiteModel, type SiteModel } from './site-model.ts';
+
+let model: Promise<SiteModel> | undefined;
+
+/** The whole site's data, loaded and joined once per build and shared by every page. */
+export function loadSite(): Promise<SiteModel> {
+  model ??= (async () => {
+    const [papers, digests, topics] = await Promise.all([
+      getCollection('papers'),
+      getCollection('digests'),
+      getCollection('topics'),
+    ]);
+    return buildSiteModel({ papers, digests, topics }, siteConfig);
+  })();
+  return model;
+}

@@ -1,0 +1,205 @@
+import type { DigestData, PaperData } from './schemas.ts';
+import type { Topic } from './topics.ts';
+import { assignTopics, compileTopics } from './topics.ts';
+import { computeRelated } from './related.ts';
+import { excerpt, markdownToText, renderMarkdown } from './markdown.ts';
+import type { IsoDate } from './dates.ts';
+
+/** A collection entry as Astro's loaders give it; only what the model reads. */
+export interface SourceEntry<T> {
+  id: string;
+  data: T;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+export interface SiteSources {
+  papers: readonly SourceEntry<PaperData>[];
+  digests: readonly SourceEntry<DigestData>[];
+  topics: readonly SourceEntry<Topic>[];
+}
+
+export interface Appearance {
+  digest: Digest;
+  rank: number;
+  upvotes: number | undefined;
+}
+
+export interface Paper {
+  slug: string;
+  data: PaperData;
+  /** The abstract's Markdown source. */
+  abstractMarkdown: string;
+  abstractText: string;
+  excerpt: string;
+  topics: TopicSummary[];
+  /** Every digest the paper appeared in, newest first. */
+  appearances: Appearance[];
+  /** Code link, when known: the one badge readers look for. */
+  codeUrl: string | undefined;
+}
+
+export interface DigestItem {
+  paper: Paper;
+  rank: number;
+  upvotes: number | undefined;
+}
+
+export interface Digest {
+  date: IsoDate;
+  items: DigestItem[];
+  /** The day before and after in the archive, when there is one. */
+  older: Digest | undefined;
+  newer: Digest | undefined;
+}
+
+export interface TopicSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface TopicWithPapers extends TopicSummary {
+  /** Newest digest first, in digest order within a day. */
+  papers: Paper[];
+}
+
+export interface SiteModel {
+  papers: Map<string, Paper>;
+  /** Newest digest first, then rank: the order of feeds and topic pages. */
+  papersByRecency: Paper[];
+  /** Newest first. */
+  digests: Digest[];
+  digestsByDate: Map<IsoDate, Digest>;
+  topics: TopicWithPapers[];
+  topicsById: Map<string, TopicWithPapers>;
+  /** HTML of a paper's abstract, rendered once on first use. */
+  abstractHtml(paper: Paper): string;
+  /** The most similar papers, computed for the whole site on first use. */
+  related(paper: Paper): Paper[];
+}
+
+export interface ModelOptions {
+  excerptLength: number;
+  relatedPapers: number;
+}
+
+/** A content error the build must stop on, with the file and field that hold it. */
+export class ContentError extends Error {
+  constructor(file: string, field: string, problem: string) {
+    super(`${file}: ${field}: ${problem}`);
+    this.name = 'ContentError';
+  }
+}
+
+const pathOf = (entry: SourceEntry<unknown>, collection: string, extension: string) =>
+  entry.filePath ?? `content/${collection}/${entry.id}${extension}`;
+
+/**
+ * Joins papers, digests and topics once: each paper learns its days, topics and
+ * neighbours, each digest its papers. Pages only read the result.
+ */
+export function buildSiteModel(sources: SiteSources, options: ModelOptions): SiteModel {
+  const topicSummaries = new Map<string, TopicSummary>(
+    sources.topics.map(({ id, data }) => [id, { id, name: data.name, description: data.description }]),
+  );
+  const matcher = compileTopics(sources.topics.map((entry) => entry.data));
+
+  const papers = new Map<string, Paper>();
+  for (const entry of sources.papers) {
+    const data = entry.data;
+    const abstractMarkdown = entry.body?.trim() ?? '';
+    const abstractText = markdownToText(abstractMarkdown);
+    const topicIds = data.topics ?? assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
+    const topics = topicIds.map((id, index) => {
+      const topic = topicSummaries.get(id);
+      if (!topic) {
+        const known = [...topicSummaries.keys()].join(', ');
+        throw new ContentError(pathOf(entry, 'papers', '.md'), `topics[${index}]`, `unknown topic "${id}" (known: ${known})`);
+      }
+      return topic;
+    });
+    papers.set(entry.id, {
+      slug: entry.id,
+      data,
+      abstractMarkdown,
+      abstractText,
+      excerpt: excerpt(abstractText, options.excerptLength),
+      topics,
+      appearances: [],
+      codeUrl: data.links?.code,
+    });
+  }
+
+  const digests: Digest[] = sources.digests
+    .map((entry) => toDigest(entry, papers))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  digests.forEach((digest, index) => {
+    digest.newer = digests[index - 1];
+    digest.older = digests[index + 1];
+    for (const item of digest.items) {
+      item.paper.appearances.push({ digest, rank: item.rank, upvotes: item.upvotes });
+    }
+  });
+
+  const papersByRecency: Paper[] = [];
+  const listed = new Set<Paper>();
+  for (const digest of digests) {
+    for (const { paper } of digest.items) {
+      if (!listed.has(paper)) papersByRecency.push(paper);
+      listed.add(paper);
+    }
+  }
+  // Papers no digest lists yet still get pages; they come last, by title.
+  const unlisted = [...papers.values()].filter((paper) => !listed.has(paper));
+  unlisted.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  papersByRecency.push(...unlisted);
+
+  const topics: TopicWithPapers[] = [...topicSummaries.values()].map((topic) => ({ ...topic, papers: [] }));
+  const topicsById = new Map(topics.map((topic) => [topic.id, topic]));
+  for (const paper of papersByRecency) {
+    for (const topic of paper.topics) topicsById.get(topic.id)!.papers.push(paper);
+  }
+
+  const htmlCache = new Map<Paper, string>();
+  let relatedIds: Map<string, string[]> | undefined;
+  return {
+    papers,
+    papersByRecency,
+    digests,
+    digestsByDate: new Map(digests.map((digest) => [digest.date, digest])),
+    topics,
+    topicsById,
+    abstractHtml(paper) {
+      let html = htmlCache.get(paper);
+      if (html === undefined) {
+        html = renderMarkdown(paper.abstractMarkdown);
+        htmlCache.set(paper, html);
+      }
+      return html;
+    },
+    related(paper) {
+      relatedIds ??= computeRelated(
+        papersByRecency.map((p) => ({ id: p.slug, title: p.data.title, text: p.abstractText })),
+        { limit: options.relatedPapers },
+      );
+      return (relatedIds.get(paper.slug) ?? []).map((slug) => papers.get(slug)!);
+    },
+  };
+}
+
+function toDigest(entry: SourceEntry<DigestData>, papers: Map<string, Paper>): Digest {
+  const file = pathOf(entry, 'digests', '.yaml');
+  if (entry.data.date !== entry.id) {
+    throw new ContentError(file, 'date', `${entry.data.date} does not match the file name (${entry.id}.yaml)`);
+  }
+  const seen = new Set<string>();
+  const items = entry.data.papers.map((slug, index) => {
+    const paper = papers.get(slug);
+    if (!paper) throw new ContentError(file, `papers[${index}]`, `no paper "${slug}" (content/papers/${slug}.md does not exist)`);
+    if (seen.has(slug)) throw new ContentError(file, `papers[${index}]`, `"${slug}" is listed twice`);
+    seen.add(slug);
+    return { paper, rank: index + 1, upvotes: entry.data.upvotes?.[slug] };
+  });
+  return { date: entry.data.date, items, older: undefined, newer: undefined };
+}

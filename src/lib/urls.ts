@@ -1,0 +1,30 @@
+import type { IsoDate } from './dates.ts';
+
+/**
+ * Every internal link goes through here so that a deploy under a sub-path
+ * (BASE_PATH) works: paths are written without a leading slash and joined to
+ * the base once.
+ */
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+export const paths = {
+  home: () => '',
+  digests: () => 'digests/',
+  digest: (date: IsoDate) => `digests/${date}/`,
+  paper: (slug: string) => `papers/${slug}/`,
+  topics: () => 'topics/',
+  topic: (id: string, page = 1) => (page > 1 ? `topics/${id}/${page}/` : `topics/${id}/`),
+  search: () => 'search/',
+  feed: () => 'rss.xml',
+  topicFeed: (id: string) => `topics/${id}/rss.xml`,
+};
+
+/** The site-relative URL of a path from `paths`. */
+export function href(path: string): string {
+  return `${base}${path}`;
+}
+
+/** The absolute URL, for feeds, canonical links and anything read off-site. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(href(path), site).href;
+}
