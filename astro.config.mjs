@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 
 /** Absolute origin used for feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -10,7 +11,10 @@ const base = process.env.BASE_PATH || '/';
 export default defineConfig({
   site,
   base,
+  // Tests and the benchmark build other content into other folders; a deploy uses the defaults.
+  outDir: process.env.OUT_DIR || 'dist',
+  cacheDir: process.env.CACHE_DIR || 'node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap()],
+  integrations: [sitemap(), pagefind()],
 });

@@ -4,6 +4,9 @@ import { digestSchema, paperSchema } from './lib/schemas.ts';
 import { topicSchema } from './lib/topics.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
+/** The content folder; CONTENT_DIR lets tests and the benchmark build other content with the same code. */
+const contentDir = process.env.CONTENT_DIR || 'content';
+
 /**
  * A paper's slug is its file name. Two files with one name in different folders
  * would silently replace each other in the store, so that is an error here.
@@ -13,7 +16,7 @@ function slugIdFromFileName(collection: string, extension: string) {
   return ({ entry }: { entry: string }): string => {
     const name = entry.split('/').at(-1)!;
     const id = name.slice(0, -extension.length);
-    const path = `content/${collection}/${entry}`;
+    const path = `${contentDir}/${collection}/${entry}`;
     if (!SLUG_PATTERN.test(id) && collection === 'papers') {
       throw new Error(`${path}: the file name must be a slug (lowercase a-z, 0-9 and hyphens), got "${id}"`);
     }
@@ -26,17 +29,17 @@ function slugIdFromFileName(collection: string, extension: string) {
 
 const papers = defineCollection({
   // Abstracts are rendered by our own remark pipeline (src/lib/markdown.ts), never by Astro's.
-  loader: glob({ pattern: '**/*.md', base: './content/papers', deferRender: true, generateId: slugIdFromFileName('papers', '.md') }),
+  loader: glob({ pattern: '**/*.md', base: `${contentDir}/papers`, deferRender: true, generateId: slugIdFromFileName('papers', '.md') }),
   schema: paperSchema,
 });
 
 const digests = defineCollection({
-  loader: glob({ pattern: '**/*.yaml', base: './content/digests', generateId: slugIdFromFileName('digests', '.yaml') }),
+  loader: glob({ pattern: '**/*.yaml', base: `${contentDir}/digests`, generateId: slugIdFromFileName('digests', '.yaml') }),
   schema: digestSchema,
 });
 
 const topics = defineCollection({
-  loader: file('content/topics.yaml'),
+  loader: file(`${contentDir}/topics.yaml`),
   schema: topicSchema,
 });
 

@@ -17,6 +17,7 @@ export const paths = {
   search: () => 'search/',
   feed: () => 'rss.xml',
   topicFeed: (id: string) => `topics/${id}/rss.xml`,
+  digestsFeed: () => 'digests/rss.xml',
 };
 
 /** The site-relative URL of a path from `paths`. */

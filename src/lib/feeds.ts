@@ -1,0 +1,111 @@
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import type { Digest, Paper, SiteModel } from './site-model.ts';
+import { absoluteUrl, href, paths } from './urls.ts';
+import { dateOfIso } from './dates.ts';
+import { formatDate } from './format.ts';
+import { excerpt } from './markdown.ts';
+import { siteConfig } from '../site.config.ts';
+
+/** Characters XML 1.0 forbids outright; a feed containing one is rejected by every parser. */
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export const xmlSafe = (text: string) => text.replace(XML_ILLEGAL, '');
+
+const escapeXml = (text: string) =>
+  xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** Path of the feed itself (for atom:link rel=self). */
+  path: string;
+  /** Path of the page the feed stands for. */
+  pagePath: string;
+  items: RSSFeedItem[];
+}
+
+/**
+ * The channel as @astrojs/rss takes it, with language, lastBuildDate and a self link.
+ * lastBuildDate is the newest item's day, not the clock: a rebuild of the same
+ * content gives the same bytes, so caches and readers see no false change.
+ */
+export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
+  const lastChange = spec.items.reduce<Date | undefined>(
+    (latest, item) => (item.pubDate && (!latest || item.pubDate > latest) ? item.pubDate : latest),
+    undefined,
+  );
+  return {
+    title: xmlSafe(spec.title),
+    description: xmlSafe(spec.description),
+    site: absoluteUrl(spec.pagePath, site),
+    items: spec.items,
+    stylesheet: href('rss.xsl'),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      `<language>${escapeXml(siteConfig.language)}</language>`,
+      ...(lastChange ? [`<lastBuildDate>${lastChange.toUTCString()}</lastBuildDate>`] : []),
+      `<atom:link href="${escapeXml(absoluteUrl(spec.path, site))}" rel="self" type="application/rss+xml"/>`,
+    ].join(''),
+  };
+}
+
+/** A paper as a feed item: its permalink as link and guid, the day it trended as pubDate. */
+export function paperItem(paper: Paper, site: URL, abstractHtml: string): RSSFeedItem {
+  const day = paper.appearances[0]?.digest.date;
+  return {
+    title: xmlSafe(paper.data.title),
+    link: absoluteUrl(paths.paper(paper.slug), site),
+    ...(day ? { pubDate: dateOfIso(day) } : {}),
+    description: xmlSafe(paper.abstractText),
+    content: xmlSafe(abstractHtml),
+    categories: paper.topics.map((topic) => xmlSafe(topic.name)),
+  };
+}
+
+/** A whole digest as one item: the feed for one email a day. */
+export function digestItem(digest: Digest, site: URL): RSSFeedItem {
+  const list = digest.items
+    .map(({ paper, rank }) => {
+      const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
+      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${rank})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
+    })
+    .join('');
+  return {
+    title: `Papers of ${formatDate(digest.date)}`,
+    link: absoluteUrl(paths.digest(digest.date), site),
+    pubDate: dateOfIso(digest.date),
+    description: xmlSafe(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
+    content: `<ol>${list}</ol>`,
+  };
+}
+
+export function siteFeed(model: SiteModel, site: URL): FeedSpec {
+  return {
+    title: siteConfig.title,
+    description: siteConfig.description,
+    path: paths.feed(),
+    pagePath: paths.home(),
+    items: model.papersByRecency.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site, model.abstractHtml(paper))),
+  };
+}
+
+export function topicFeed(model: SiteModel, topicId: string, site: URL): FeedSpec {
+  const topic = model.topicsById.get(topicId)!;
+  return {
+    title: `${siteConfig.title}: ${topic.name}`,
+    description: topic.description,
+    path: paths.topicFeed(topic.id),
+    pagePath: paths.topic(topic.id),
+    items: topic.papers.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site, model.abstractHtml(paper))),
+  };
+}
+
+export function digestsFeed(model: SiteModel, site: URL): FeedSpec {
+  return {
+    title: `${siteConfig.title}: daily digests`,
+    description: `One item a day with the whole digest: ${siteConfig.description}`,
+    path: paths.digestsFeed(),
+    pagePath: paths.digests(),
+    items: model.digests.slice(0, siteConfig.feedItems).map((digest) => digestItem(digest, site)),
+  };
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, repoRoot, scratchDir } from './helpers/build-site.ts';
+import { readingFixture, writeFixtureContent } from './helpers/fixture-content.ts';
+
+export interface Builds {
+  /** The small fixture site, at the domain root. */
+  fixture: string;
+  /** The same site deployed under /sub/. */
+  fixtureSub: string;
+  /** The site from the shipped content/, as `npm run build` makes it. */
+  shipped: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    builds: Builds;
+  }
+}
+
+/** Builds each site once for every test file that reads built output. */
+export default async function setup(project: TestProject): Promise<void> {
+  const fixtureContent = join(scratchDir, 'fixture-content');
+  await writeFixtureContent(fixtureContent, readingFixture());
+  const builds: Builds = {
+    fixture: join(scratchDir, 'dist-fixture'),
+    fixtureSub: join(scratchDir, 'dist-fixture-sub'),
+    shipped: join(scratchDir, 'dist-shipped'),
+  };
+  const runs = [
+    { contentDir: fixtureContent, outDir: builds.fixture },
+    { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/' },
+    { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
+  ];
+  // One at a time: builds share the project's generated .astro/ types.
+  for (const run of runs) {
+    const result = await buildSite(run);
+    if (result.code !== 0) throw new Error(`build of ${run.contentDir} into ${run.outDir} failed:\n${result.output}`);
+  }
+  project.provide('builds', builds);
+}

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** Scratch space for builds and generated content; ignored by git. */
+export const scratchDir = join(repoRoot, 'tests', '.tmp');
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  basePath?: string;
+  siteUrl?: string;
+}
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs the real production build (`astro build`, as `npm run build` does) on other content. */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  // Vitest sets BASE_URL, MODE, NODE_ENV=test… in its own environment; a real build must not inherit them.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
+  );
+  const env = {
+    ...inherited,
+    CONTENT_DIR: options.contentDir,
+    OUT_DIR: options.outDir,
+    CACHE_DIR: `${options.outDir}-cache`,
+    SITE_URL: options.siteUrl ?? 'https://papers.example.org',
+    BASE_PATH: options.basePath ?? '/',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'astro'), ['build'], { cwd: repoRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

@@ -1,0 +1,102 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+export interface FixturePaper {
+  slug: string;
+  frontMatter: Record<string, unknown>;
+  body: string;
+}
+
+export interface FixtureContent {
+  topics: Array<Record<string, unknown>>;
+  papers: FixturePaper[];
+  digests: Array<{ date: string; papers: string[]; upvotes?: Record<string, number> }>;
+}
+
+export const fixtureTopics = [
+  { id: 'alpha', name: 'Alpha studies', description: 'Papers about alpha.', match: { phrases: ['alpha'] } },
+  { id: 'beta', name: 'Beta & more', description: 'Papers about beta.', match: { phrases: ['beta'] } },
+  { id: 'segmentation', name: 'Segmentation', description: 'Papers about segmentation.', match: { phrases: ['segmentation', 'seg token'] } },
+];
+
+export const SEG_TITLE = 'Reasoning to Attend: Try to Understand How <SEG> Token Works';
+export const SCRIPT_TITLE = '<script>alert(1)</script> & Friends: a Hostile Title';
+
+/**
+ * A small site that exercises every page type: 51 papers in "alpha" (two topic
+ * pages), 50 in "beta" (exactly one), hostile titles, math, a paper listed on
+ * two days, and three digests for previous/next links.
+ */
+export function readingFixture(): FixtureContent {
+  const papers: FixturePaper[] = [];
+  const subjects = ['lattice gradients', 'spectral graphs', 'sparse kernels', 'causal forests', 'neural fields'];
+  for (let n = 1; n <= 51; n++) {
+    const id = String(n).padStart(3, '0');
+    const subject = subjects[n % subjects.length]!;
+    papers.push({
+      slug: `bulk-paper-${id}`,
+      // 49 + the hostile-title paper make beta exactly one page of 50.
+      frontMatter: { title: `Bulk Paper ${id} on ${subject}`, topics: n <= 49 ? ['alpha', 'beta'] : ['alpha'] },
+      body: `Bulk abstract ${id} studies ${subject} with ${subject.split(' ')[0]} methods.`,
+    });
+  }
+  papers.push(
+    {
+      slug: 'reasoning-to-attend-try-to-understand-how-seg-token-works',
+      frontMatter: { title: SEG_TITLE, links: { code: 'https://github.com/rui-qian/READ' } },
+      body: 'Models rely on \\<SEG> tokens for segmentation. Code: <https://github.com/rui-qian/READ>.',
+    },
+    {
+      slug: 'script-alert-1-script-and-friends-a-hostile-title',
+      frontMatter: { title: SCRIPT_TITLE, topics: ['beta'] },
+      body: 'An abstract with \\<script>alert(2)\\</script> and an ampersand & in it.',
+    },
+    {
+      slug: 'math-in-abstracts',
+      frontMatter: {
+        title: 'Math in Abstracts',
+        arxiv: '2403.01234',
+        authors: ['Ada Lovelace', 'Alan Turing'],
+        published: '2026-03-10',
+        upvotes: 42,
+        tldr: 'Math renders as MathML at build time.',
+        links: { project: 'https://example.org/math' },
+        topics: ['segmentation'],
+      },
+      body: 'We get a 3$\\times$ speed-up and a lower $L_2$ error.',
+    },
+  );
+  return {
+    topics: fixtureTopics,
+    papers,
+    digests: [
+      { date: '2026-03-12', papers: ['math-in-abstracts', 'bulk-paper-051'] },
+      { date: '2026-03-13', papers: papers.slice(0, 50).map((paper) => paper.slug) },
+      {
+        date: '2026-03-14',
+        papers: [
+          'reasoning-to-attend-try-to-understand-how-seg-token-works',
+          'script-alert-1-script-and-friends-a-hostile-title',
+          'math-in-abstracts',
+        ],
+        upvotes: { 'math-in-abstracts': 17 },
+      },
+    ],
+  };
+}
+
+export async function writeFixtureContent(dir: string, content: FixtureContent): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'papers'), { recursive: true });
+  await mkdir(join(dir, 'digests'), { recursive: true });
+  await writeFile(join(dir, 'topics.yaml'), stringify(content.topics));
+  await Promise.all(
+    content.papers.map((paper) =>
+      writeFile(join(dir, 'papers', `${paper.slug}.md`), `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`),
+    ),
+  );
+  await Promise.all(
+    content.digests.map((digest) => writeFile(join(dir, 'digests', `${digest.date}.yaml`), stringify(digest))),
+  );
+}
