@@ -10,7 +10,8 @@ const MAX_SLUG_LENGTH = 80;
  */
 export function slugFromTitle(title: string): string {
   // decamelize off: "SmoothQuant" is one name, not "smooth-quant".
-  const slug = slugify(title, { decamelize: false });
+  // NFKC first: ligatures (ﬃ) and compatibility forms become the letters they stand for.
+  const slug = slugify(title.normalize('NFKC'), { decamelize: false });
   if (slug === '') return 'paper';
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);

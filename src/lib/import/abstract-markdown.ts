@@ -5,7 +5,7 @@ import remarkMath from 'remark-math';
 import type { Root, PhrasingContent } from 'mdast';
 
 // Only explicit http(s) URLs: no schema-less `//host`, mailto: or ftp: links.
-const linkify = new LinkifyIt({}, { fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })
+const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })
   .add('//', null)
   .add('mailto:', null)
   .add('ftp:', null);

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { titleKey } from '../text.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
 import { enrichPaperFile, formatPaperFile, parsePaperFile, type PaperFile } from './paper-file.ts';
@@ -18,7 +18,8 @@ export interface ContentIndex {
   bySlug: Map<string, KnownPaper>;
   byArxiv: Map<string, KnownPaper>;
   byTitle: Map<string, KnownPaper>;
-  digestDates: Set<string>;
+  /** Each imported day and the slugs its digest file lists. */
+  digests: Map<string, string[]>;
 }
 
 export interface DigestPlan {
@@ -29,6 +30,8 @@ export interface DigestPlan {
   known: number;
   /** True when the day was imported before: its digest file is left as it is. */
   digestKept: boolean;
+  /** Papers of a kept day that its digest file does not list: not added. */
+  skipped: number;
 }
 
 export interface ImportPlan {
@@ -45,7 +48,7 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
     bySlug: new Map(),
     byArxiv: new Map(),
     byTitle: new Map(),
-    digestDates: new Set(),
+    digests: new Map(),
   };
   const paperNames = await readdir(join(contentDir, 'papers')).catch(() => [] as string[]);
   await Promise.all(
@@ -62,8 +65,11 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
         if (typeof arxiv === 'string') index.byArxiv.set(arxivKey(arxiv), known);
       }),
   );
-  for (const name of await readdir(join(contentDir, 'digests')).catch(() => [] as string[])) {
-    if (name.endsWith('.yaml')) index.digestDates.add(name.slice(0, -5));
+  const digestNames = await readdir(join(contentDir, 'digests')).catch(() => [] as string[]);
+  for (const name of digestNames.filter((file) => file.endsWith('.yaml'))) {
+    const data: unknown = parse(await readFile(join(contentDir, 'digests', name), 'utf8'));
+    const papers = data && typeof data === 'object' && 'papers' in data && Array.isArray(data.papers) ? data.papers : [];
+    index.digests.set(name.slice(0, -5), papers.map(String));
   }
   return index;
 }
@@ -71,7 +77,9 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
 /**
  * Decides every file an import writes, without writing: new papers get a new
  * file, known ones (same arXiv id or same normalized title) only gain missing
- * fields, and a day imported before keeps its digest file.
+ * fields. A day imported before keeps its digest file as it is (a person may
+ * have edited it): its papers are matched against that file, and papers it
+ * does not list are skipped rather than written where no digest shows them.
  */
 export function planImport(index: ContentIndex, digests: readonly ImportedDigest[]): ImportPlan {
   const writes = new Map<string, string>();
@@ -82,11 +90,17 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
     if (earlier) throw new InputError(digest.file, undefined, `gives the digest ${digest.date} that ${earlier} gives too`);
     seenDates.set(digest.date, digest.file);
 
+    const keptSlugs = index.digests.get(digest.date);
     const slugs: string[] = [];
     const upvotes: Record<string, number> = {};
     let created = 0;
+    let skipped = 0;
     for (const paper of digest.papers) {
-      const known = findKnown(index, paper);
+      const known = findKnown(index, paper) ?? (keptSlugs && findInKeptDigest(index, paper, keptSlugs));
+      if (!known && keptSlugs) {
+        skipped++;
+        continue;
+      }
       const slug = known ? known.slug : addNewPaper(index, paper, writes);
       if (known) {
         const text = enrichPaperFile(known.file, paper.frontMatter, paper.abstract);
@@ -99,13 +113,20 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
       if (paper.dayUpvotes !== undefined) upvotes[slug] = paper.dayUpvotes;
     }
 
-    const digestKept = index.digestDates.has(digest.date);
-    if (!digestKept) {
+    if (!keptSlugs) {
       const data = { date: digest.date, papers: slugs, ...(Object.keys(upvotes).length ? { upvotes } : {}) };
       writes.set(join('digests', `${digest.date}.yaml`), stringify(data, { lineWidth: 0 }));
-      index.digestDates.add(digest.date);
+      index.digests.set(digest.date, slugs);
     }
-    plans.push({ date: digest.date, file: digest.file, total: slugs.length, created, known: slugs.length - created, digestKept });
+    plans.push({
+      date: digest.date,
+      file: digest.file,
+      total: slugs.length,
+      created,
+      known: slugs.length - created,
+      digestKept: keptSlugs !== undefined,
+      skipped,
+    });
   }
   return { digests: plans, writes };
 }
@@ -113,6 +134,16 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
 function findKnown(index: ContentIndex, paper: ImportedPaper): KnownPaper | undefined {
   const arxiv = paper.frontMatter.arxiv;
   return (arxiv ? index.byArxiv.get(arxivKey(arxiv)) : undefined) ?? index.byTitle.get(titleKey(paper.frontMatter.title));
+}
+
+/**
+ * A paper whose title a person has edited no longer matches by title; on a day
+ * imported before, the slug its original title gives still finds it in that
+ * day's digest file.
+ */
+function findInKeptDigest(index: ContentIndex, paper: ImportedPaper, keptSlugs: readonly string[]): KnownPaper | undefined {
+  const slug = slugFromTitle(paper.frontMatter.title);
+  return keptSlugs.includes(slug) ? index.bySlug.get(slug) : undefined;
 }
 
 function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<string, string>): string {

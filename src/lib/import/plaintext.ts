@@ -25,7 +25,8 @@ export interface PlainTextDigest {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? +(\d{1,2})$/i;
+const DATE_LINE =
+  /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? +(\d{1,2})$/i;
 
 /** Page chrome that the copied page carries above the papers; skipped when there is no date line to start from. */
 const PAGE_CHROME = new Set(

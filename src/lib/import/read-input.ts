@@ -30,30 +30,27 @@ export async function readInputText(file: string): Promise<string> {
   return bytes.toString('utf8');
 }
 
-function lineAt(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let index = bytes.indexOf(10); index !== -1 && index < offset; index = bytes.indexOf(10, index + 1)) line++;
-  return line;
-}
-
+/**
+ * Checks line by line (LF, CRLF or CR endings), so that every message can name
+ * the line: NUL bytes and invalid UTF-8 mean binary data, and no line may
+ * exceed 100 KB.
+ */
 function checkText(bytes: Buffer, file: string): void {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new InputError(file, lineAt(bytes, nul), 'binary data (a NUL byte): not a text digest');
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = bytes.toString('utf8');
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new InputError(file, line, 'binary data (not valid UTF-8): not a text digest');
-  }
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const end = bytes.indexOf(10, start);
-    const stop = end === -1 ? bytes.length : end;
-    if (stop - start > MAX_LINE_BYTES) {
-      throw new InputError(file, line, `line is ${Math.round((stop - start) / 1024)} KB, over the 100 KB limit`);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = start;
+    while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+    const content = bytes.subarray(start, end);
+    if (content.includes(0)) throw new InputError(file, line, 'binary data (a NUL byte): not a text digest');
+    try {
+      decoder.decode(content);
+    } catch {
+      throw new InputError(file, line, 'binary data (not valid UTF-8): not a text digest');
     }
-    if (end === -1) break;
-    start = end + 1;
+    if (content.length > MAX_LINE_BYTES) {
+      throw new InputError(file, line, `line is ${Math.round(content.length / 1024)} KB, over the 100 KB limit`);
+    }
+    start = bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : end + 1;
   }
 }

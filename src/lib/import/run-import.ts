@@ -38,6 +38,7 @@ export async function runImport(options: ImportOptions): Promise<DigestPlan[]> {
 }
 
 export function describeDigestPlan(plan: DigestPlan): string {
-  const kept = plan.digestKept ? '; digest already imported, kept as it is' : '';
+  const skipped = plan.skipped > 0 ? `, ${plan.skipped} not in it skipped` : '';
+  const kept = plan.digestKept ? `; digest already imported, kept as it is${skipped}` : '';
   return `${plan.date}: ${plan.total} papers (${plan.created} new, ${plan.known} already known${kept})`;
 }
