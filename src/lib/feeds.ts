@@ -11,6 +11,12 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const xmlSafe = (text: string) => text.replace(XML_ILLEGAL, '');
 
+/**
+ * Readers treat <description> as HTML, so plain text goes in HTML-escaped:
+ * `<SEG>` then shows as text instead of vanishing as an unknown tag.
+ */
+const htmlText = (text: string) => xmlSafe(text).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
 const escapeXml = (text: string) =>
   xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
@@ -56,7 +62,7 @@ export function paperItem(paper: Paper, site: URL, abstractHtml: string): RSSFee
     title: xmlSafe(paper.data.title),
     link: absoluteUrl(paths.paper(paper.slug), site),
     ...(day ? { pubDate: dateOfIso(day) } : {}),
-    description: xmlSafe(paper.abstractText),
+    description: htmlText(paper.abstractText),
     content: xmlSafe(abstractHtml),
     categories: paper.topics.map((topic) => xmlSafe(topic.name)),
   };
@@ -74,7 +80,7 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
     title: `Papers of ${formatDate(digest.date)}`,
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
-    description: xmlSafe(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
+    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
     content: `<ol>${list}</ol>`,
   };
 }

@@ -92,9 +92,11 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
   await mkdir(join(dir, 'digests'), { recursive: true });
   await writeFile(join(dir, 'topics.yaml'), stringify(content.topics));
   await Promise.all(
-    content.papers.map((paper) =>
-      writeFile(join(dir, 'papers', `${paper.slug}.md`), `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`),
-    ),
+    content.papers.map(async (paper) => {
+      const file = join(dir, 'papers', `${paper.slug}.md`);
+      await mkdir(join(file, '..'), { recursive: true });
+      await writeFile(file, `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`);
+    }),
   );
   await Promise.all(
     content.digests.map((digest) => writeFile(join(dir, 'digests', `${digest.date}.yaml`), stringify(digest))),

@@ -1,0 +1,102 @@
+import { describe, expect, it, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Parser from 'rss-parser';
+import * as cheerio from 'cheerio';
+import { fileForPath, pathExists } from '../helpers/dist.ts';
+import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
+
+const { fixture, fixtureSub } = inject('builds');
+const SITE = 'https://papers.example.org';
+
+const parser = new Parser({ customFields: { feed: ['language', 'lastBuildDate'], item: [['content:encoded', 'html']] } });
+const readFeed = (dist: string, path: string) => parser.parseString(readFileSync(fileForPath(dist, path), 'utf8'));
+
+/** The built page a feed link points at, as a path inside dist. */
+const pageOf = (link: string, base = '/') => {
+  expect(link.startsWith(`${SITE}${base}`), link).toBe(true);
+  return link.slice(SITE.length + base.length - 1);
+};
+
+describe('the site feed', () => {
+  it('lists papers newest digest first, in digest order within a day', async () => {
+    const feed = await readFeed(fixture, '/rss.xml');
+    expect(feed.title).toBe('papertide');
+    expect(feed.language).toBe('en');
+    expect(feed.items.slice(0, 4).map((item) => item.title)).toEqual([
+      SEG_TITLE,
+      SCRIPT_TITLE,
+      'Math in Abstracts',
+      expect.stringMatching(/^Bulk Paper 001 /),
+    ]);
+    expect(feed.items).toHaveLength(50);
+  });
+
+  it('gives every item a permalink guid, a date, text, HTML and categories', async () => {
+    const feed = await readFeed(fixture, '/rss.xml');
+    for (const item of feed.items) {
+      expect(item.guid).toBe(item.link);
+      expect(pathExists(fixture, pageOf(item.link!)), item.link).toBe(true);
+      expect(item.isoDate).toMatch(/^2026-03-1[234]T00:00:00/);
+      expect(item.contentSnippet?.length).toBeGreaterThan(0);
+    }
+    const math = feed.items.find((item) => item.title === 'Math in Abstracts')!;
+    expect(math.isoDate).toBe('2026-03-14T00:00:00.000Z');
+    expect(math.categories).toEqual(['Segmentation']);
+    expect(cheerio.load(math.html)('math')).toHaveLength(2);
+    const seg = feed.items.find((item) => item.title === SEG_TITLE)!;
+    expect(cheerio.load(seg.html)('a').attr('href')).toBe('https://github.com/rui-qian/READ');
+  });
+
+  it('keeps hostile titles and abstracts as text', async () => {
+    const feed = await readFeed(fixture, '/rss.xml');
+    const hostile = feed.items.find((item) => item.title === SCRIPT_TITLE)!;
+    expect(hostile.contentSnippet).toContain('<script>alert(2)</script> and an ampersand & in it');
+    const $ = cheerio.load(hostile.html);
+    expect($('script')).toHaveLength(0);
+    expect($.text()).toContain('<script>alert(2)</script>');
+  });
+
+  it('names itself and is styled for browsers', () => {
+    const xml = readFileSync(fileForPath(fixture, '/rss.xml'), 'utf8');
+    const $ = cheerio.load(xml, { xml: true });
+    expect($('channel > atom\\:link').attr('href')).toBe(`${SITE}/rss.xml`);
+    expect(xml).toContain('<?xml-stylesheet href="/rss.xsl" type="text/xsl"?>');
+    expect(pathExists(fixture, '/rss.xsl')).toBe(true);
+  });
+});
+
+describe('topic feeds', () => {
+  it('hold the latest papers of their topic and are linked from the topic page', async () => {
+    const feed = await readFeed(fixture, '/topics/beta/rss.xml');
+    expect(feed.title).toBe('papertide: Beta & more');
+    expect(feed.items[0]!.title).toBe(SCRIPT_TITLE);
+    expect(feed.items).toHaveLength(50);
+    for (const item of feed.items) expect(item.categories).toContain('Beta & more');
+    const $ = cheerio.load(readFileSync(fileForPath(fixture, '/topics/beta/'), 'utf8'));
+    expect($('link[rel=alternate][type="application/rss+xml"]').map((_, e) => $(e).attr('href')).get()).toEqual([
+      `${SITE}/rss.xml`,
+      `${SITE}/topics/beta/rss.xml`,
+    ]);
+  });
+});
+
+describe('the daily digests feed', () => {
+  it('has one item per digest with the whole list', async () => {
+    const feed = await readFeed(fixture, '/digests/rss.xml');
+    expect(feed.items.map((item) => item.title)).toEqual([
+      'Papers of March 14, 2026',
+      'Papers of March 13, 2026',
+      'Papers of March 12, 2026',
+    ]);
+    const $ = cheerio.load(feed.items[0]!.html);
+    expect($('li a').map((_, e) => $(e).text()).get()).toEqual([SEG_TITLE, SCRIPT_TITLE, 'Math in Abstracts']);
+    for (const item of feed.items) expect(pathExists(fixture, pageOf(item.link!))).toBe(true);
+  });
+});
+
+describe('under a sub-path', () => {
+  it('feed links carry the base path', async () => {
+    const feed = await readFeed(fixtureSub, '/rss.xml');
+    for (const item of feed.items) expect(pathExists(fixtureSub, pageOf(item.link!, '/sub/'))).toBe(true);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildSite, scratchDir } from '../helpers/build-site.ts';
+import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
+
+/** Two papers and a digest: the smallest valid site, which each case breaks in one place. */
+function smallSite(): FixtureContent {
+  return {
+    topics: structuredClone(fixtureTopics),
+    papers: [
+      { slug: 'first-paper', frontMatter: { title: 'First Paper about alpha' }, body: 'An abstract about alpha.' },
+      { slug: 'second-paper', frontMatter: { title: 'Second Paper about beta' }, body: 'An abstract about beta.' },
+    ],
+    digests: [{ date: '2026-03-14', papers: ['first-paper', 'second-paper'] }],
+  };
+}
+
+const cases: Array<{ name: string; breakIt: (site: FixtureContent) => void; expected: RegExp[] }> = [
+  {
+    name: 'a paper without a title',
+    breakIt: (site) => delete site.papers[1]!.frontMatter.title,
+    expected: [/second-paper\.md/, /title/],
+  },
+  {
+    name: 'a javascript: link',
+    breakIt: (site) => (site.papers[0]!.frontMatter.links = { code: 'javascript:alert(1)' }),
+    expected: [/first-paper\.md/, /links\.code/, /http\(s\)/],
+  },
+  {
+    name: 'a digest naming a missing paper',
+    breakIt: (site) => site.digests[0]!.papers.push('no-such-paper'),
+    expected: [/digests\/2026-03-14\.yaml/, /papers\[2\]/, /no paper "no-such-paper"/],
+  },
+  {
+    name: 'an unknown topic id',
+    breakIt: (site) => (site.papers[0]!.frontMatter.topics = ['alpha', 'astrology']),
+    expected: [/first-paper\.md/, /topics\[1\]/, /unknown topic "astrology"/],
+  },
+  {
+    name: 'a duplicate slug',
+    breakIt: (site) => site.papers.push({ slug: 'nested/first-paper', frontMatter: { title: 'Copy' }, body: 'Copy.' }),
+    expected: [/duplicate slug "first-paper"/, /papers\/nested\/first-paper\.md/],
+  },
+  {
+    name: 'an impossible digest date',
+    breakIt: (site) => (site.digests[0]!.date = '2026-02-30'),
+    expected: [/2026-02-30/, /date/],
+  },
+];
+
+describe('content that breaks the schema fails the build, naming the file and field', () => {
+  it.each(cases)('$name', async ({ breakIt, expected }) => {
+    const site = smallSite();
+    breakIt(site);
+    const name = expected[0]!.source.replace(/\W+/g, '-');
+    const contentDir = join(scratchDir, `schema-${name}`);
+    await writeFixtureContent(contentDir, site);
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, `dist-schema-${name}`) });
+    expect(result.code).not.toBe(0);
+    for (const pattern of expected) expect(result.output).toMatch(pattern);
+  });
+
+  it('the unbroken site builds', async () => {
+    const contentDir = join(scratchDir, 'schema-valid');
+    await writeFixtureContent(contentDir, smallSite());
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-valid') });
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+  });
+});
