@@ -34,7 +34,8 @@ const DEFAULT_TERMS_PER_DOC = 24;
  * Titles are short and written to name the subject, so a title word is
  * stronger evidence than a single abstract occurrence. 3 makes a title word
  * count like a word the abstract repeats a few times, without letting a
- * one-word title overlap beat a genuinely similar abstract.
+ * one-word title overlap beat a genuinely similar abstract. Keep it an
+ * integer: term frequencies are stored as integers.
  */
 const TITLE_WEIGHT = 3;
 
@@ -53,9 +54,10 @@ function documentFrequencyCap(n: number): number {
  * a mid-frequency topic word grows with the square of its posting length, i.e.
  * quadratically in N; with it the cost per paper is bounded by a constant.
  * Dropping the term from both sides (not just the index) keeps the similarity
- * symmetric.
+ * symmetric. 500 does not bind on the ~6k-paper real corpus, and on a 30k
+ * synthetic corpus changes only ~1.5% of related-list entries versus no cap.
  */
-const MAX_POSTINGS = 1000;
+const MAX_POSTINGS = 500;
 
 /**
  * Standard English function words plus the boilerplate every abstract uses
@@ -83,7 +85,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     'method result show shows shown demonstrate demonstrates demonstrated achieve achieves achieved outperform ' +
     'outperforms existing state art sota work study experiment experimental extensive furthermore moreover additionally ' +
     'significant significantly respectively various including based using use used well able first finally recent ' +
-    'recently code available https http www github com'
+    'recently code available https http www github com see'
   ).split(/\s+/),
 );
 
@@ -120,37 +122,43 @@ function normalizeText(text: string): string {
   return out.toLowerCase();
 }
 
-/** Calls `visit` for each index term of `text`, in order. Exported for tests/tools. */
-export function forEachTerm(text: string, visit: (term: string) => void): void {
+/** Calls `visit` with each maximal run of [a-z0-9] in the normalized text. */
+function forEachToken(text: string, visit: (token: string) => void): void {
   const s = normalizeText(text);
   const len = s.length;
   let start = -1;
-  let hasLetter = false;
-  // A manual scan beats regex matchAll here: it allocates only the kept tokens.
-  for (let i = 0; i <= len; i++) {
-    const c = i < len ? s.charCodeAt(i) : 32;
-    const isDigit = c >= 48 && c <= 57;
-    const isLetter = c >= 97 && c <= 122;
-    if (isDigit || isLetter) {
-      if (start < 0) {
-        start = i;
-        hasLetter = false;
-      }
-      if (isLetter) hasLetter = true;
-      continue;
+  // A manual scan beats regex matchAll here: no match objects, one slice per token.
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(s.slice(start, i));
+      start = -1;
     }
-    if (start < 0) continue;
-    const tokenLength = i - start;
-    const token = s.slice(start, i);
-    start = -1;
-    // Pure numbers (years, sizes, scores) link papers by coincidence only.
-    if (!hasLetter) continue;
-    if (tokenLength < 3 && !SHORT_KEEP.has(token)) continue;
-    if (STOP_WORDS.has(token)) continue;
-    const term = singular(token);
-    if (term !== token && STOP_WORDS.has(term)) continue;
-    visit(term);
   }
+  if (start >= 0) visit(s.slice(start));
+}
+
+const DIGITS_ONLY = /^[0-9]+$/;
+
+/** The index term for a raw token, or undefined if the token is not indexed. */
+function termOf(token: string): string | undefined {
+  if (token.length < 3 && !SHORT_KEEP.has(token)) return undefined;
+  // Pure numbers (years, sizes, scores) link papers by coincidence only.
+  if (DIGITS_ONLY.test(token)) return undefined;
+  if (STOP_WORDS.has(token)) return undefined;
+  const term = singular(token);
+  if (term !== token && STOP_WORDS.has(term)) return undefined;
+  return term;
+}
+
+/** Calls `visit` for each index term of `text`, in order. Exported for tests/tools. */
+export function forEachTerm(text: string, visit: (term: string) => void): void {
+  forEachToken(text, (token) => {
+    const term = termOf(token);
+    if (term !== undefined) visit(term);
+  });
 }
 
 function positiveInt(value: number | undefined, fallback: number, min: number): number {
@@ -158,16 +166,9 @@ function positiveInt(value: number | undefined, fallback: number, min: number): 
   return Math.max(min, Math.floor(value));
 }
 
-function growInt32(a: Int32Array, need: number): Int32Array {
+function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
   const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-function growFloat64(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  const b = new Float64Array(Math.max(need, a.length * 2));
   b.set(a);
   return b;
 }
@@ -202,35 +203,52 @@ export function computeRelated(
 
   // ---- Pass 1: term frequencies per doc (flat CSR: docStart -> termId/tf) ----
   const vocab = new Map<string, number>();
+  // Raw token -> term id, or -1 for "not indexed". Abstracts reuse the same
+  // few thousand words, so one lookup here replaces the stop-word, plural and
+  // vocabulary lookups for almost every token (the tokenizer is most of the
+  // run time).
+  const tokenIds = new Map<string, number>();
   let df = new Int32Array(4096);
-  let tfScratch = new Float64Array(4096);
+  let tfScratch = new Int32Array(4096);
   const docStart = new Int32Array(n + 1);
   let termIds = new Int32Array(n * 64);
-  let termTf = new Float64Array(n * 64);
+  // Integer term frequencies (TITLE_WEIGHT is an integer) halve this, the
+  // largest intermediate, compared with floats.
+  let termTf = new Int32Array(n * 64);
   let used = 0;
   const docTouched: number[] = [];
   let weight = 1;
-  const countTerm = (term: string): void => {
-    let id = vocab.get(term);
+  const countToken = (token: string): void => {
+    let id = tokenIds.get(token);
     if (id === undefined) {
-      id = vocab.size;
-      vocab.set(term, id);
-      if (id >= tfScratch.length) {
-        tfScratch = growFloat64(tfScratch, id + 1);
-        df = growInt32(df, id + 1);
+      const term = termOf(token);
+      if (term === undefined) {
+        id = -1;
+      } else {
+        id = vocab.get(term);
+        if (id === undefined) {
+          id = vocab.size;
+          vocab.set(term, id);
+          if (id >= tfScratch.length) {
+            tfScratch = growInt32(tfScratch, id + 1);
+            df = growInt32(df, id + 1);
+          }
+        }
       }
+      tokenIds.set(token, id);
     }
+    if (id < 0) return;
     if (tfScratch[id] === 0) docTouched.push(id);
     tfScratch[id]! += weight;
   };
   for (let d = 0; d < n; d++) {
     const doc = order[d]!;
     weight = TITLE_WEIGHT;
-    forEachTerm(doc.title, countTerm);
+    forEachToken(doc.title, countToken);
     weight = 1;
-    forEachTerm(doc.text, countTerm);
+    forEachToken(doc.text, countToken);
     termIds = growInt32(termIds, used + docTouched.length);
-    termTf = growFloat64(termTf, used + docTouched.length);
+    termTf = growInt32(termTf, used + docTouched.length);
     for (const id of docTouched) {
       termIds[used] = id;
       termTf[used] = tfScratch[id]!;
@@ -241,18 +259,21 @@ export function computeRelated(
     docTouched.length = 0;
     docStart[d + 1] = used;
   }
-  tfScratch = new Float64Array(0);
+  tfScratch = new Int32Array(0);
 
-  // ---- Pass 2: each doc's top terms by tf-idf, L2-normalized ----
+  // ---- Pass 2: each doc's top terms by tf-idf, scaled by its full L2 norm ----
   const vocabSize = vocab.size;
   vocab.clear();
+  tokenIds.clear();
   const dfCap = documentFrequencyCap(n);
   const idf = new Float64Array(vocabSize);
+  const indexable = new Uint8Array(vocabSize);
   for (let t = 0; t < vocabSize; t++) {
     const f = df[t]!;
+    idf[t] = Math.log(n / f);
     // df 1: cannot link two papers, so it would only waste a slot.
     // df above the cap: not distinctive, and expensive (see documentFrequencyCap).
-    idf[t] = f >= 2 && f <= dfCap ? Math.log(n / f) : 0;
+    indexable[t] = f >= 2 && f <= dfCap && idf[t]! > 0 ? 1 : 0;
   }
 
   const topStart = new Int32Array(n + 1);
@@ -265,13 +286,14 @@ export function computeRelated(
     // Bounded insertion into a sorted window of size termsPerDoc: a doc has
     // ~100 distinct terms, so this beats sorting them all.
     let count = 0;
+    let norm = 0;
     for (let p = docStart[d]!, end = docStart[d + 1]!; p < end; p++) {
       const t = termIds[p]!;
-      const w0 = idf[t]!;
-      if (w0 === 0) continue;
       // Sublinear tf: abstracts repeat their key word many times; linear tf
       // would let that one word dominate and make single-word matches win.
-      const w = (1 + Math.log(termTf[p]!)) * w0;
+      const w = (1 + Math.log(termTf[p]!)) * idf[t]!;
+      norm += w * w;
+      if (indexable[t] === 0) continue;
       if (count === termsPerDoc) {
         const lw = selWeight[count - 1]!;
         if (w < lw || (w === lw && t > selTerm[count - 1]!)) continue;
@@ -289,8 +311,11 @@ export function computeRelated(
       selWeight[k] = w;
       selTerm[k] = t;
     }
-    let norm = 0;
-    for (let k = 0; k < count; k++) norm += selWeight[k]! * selWeight[k]!;
+    // Normalize by the norm of the *full* vector, not of the kept terms: the
+    // dot product of the truncated vectors is then a lower bound of the true
+    // cosine, and a paper with many unique words is (correctly) less similar
+    // to everything. On the real corpus this moves the top-5 lists noticeably
+    // closer to exact full-vector cosine (65% vs 61% overlap at 24 terms).
     norm = Math.sqrt(norm);
     // Store in term-id order: every pair then sums its shared terms in the
     // same order from both sides, so score(a,b) === score(b,a) bit for bit.
@@ -311,7 +336,7 @@ export function computeRelated(
     topStart[d + 1] = topUsed;
   }
   termIds = new Int32Array(0);
-  termTf = new Float64Array(0);
+  termTf = new Int32Array(0);
 
   // ---- Inverted index over top terms only (CSR: postStart -> doc/weight) ----
   const postCount = new Int32Array(vocabSize);
@@ -347,57 +372,74 @@ export function computeRelated(
   }
 
   // ---- Score: accumulate over postings into a reusable buffer ----
-  const related: string[][] = new Array<string[]>(n);
+  // Each pair is scored once, from its lower-index side, and offered to both
+  // papers' lists: half the postings traffic of scoring from both sides, and
+  // the two papers see the very same number, so the relation is symmetric.
+  // Postings are in doc order and docs are visited in order, so a per-term
+  // cursor always sits on the current doc's own entry; everything after it is
+  // a higher-index doc.
+  const width = Math.min(limit, n - 1);
+  const bestDoc = new Int32Array(n * width);
+  const bestScore = new Float64Array(n * width);
+  const bestCount = new Int32Array(n);
+  const offer = (owner: number, candidate: number, s: number): void => {
+    const base = owner * width;
+    let count = bestCount[owner]!;
+    if (count === width) {
+      const last = base + count - 1;
+      const ls = bestScore[last]!;
+      if (s < ls || (s === ls && candidate > bestDoc[last]!)) return;
+    } else {
+      bestCount[owner] = ++count;
+    }
+    // Insertion into a tiny sorted window: no sort of all candidates.
+    let k = base + count - 1;
+    while (k > base) {
+      const ps = bestScore[k - 1]!;
+      if (ps > s || (ps === s && bestDoc[k - 1]! < candidate)) break;
+      bestScore[k] = ps;
+      bestDoc[k] = bestDoc[k - 1]!;
+      k--;
+    }
+    bestScore[k] = s;
+    bestDoc[k] = candidate;
+  };
+
+  const cursor = postStart.slice(0, vocabSize);
   const score = new Float64Array(n);
   const touched = new Int32Array(n);
-  const bestDoc = new Int32Array(limit);
-  const bestScore = new Float64Array(limit);
   for (let d = 0; d < n; d++) {
     let touchedCount = 0;
     for (let p = topStart[d]!, end = topStart[d + 1]!; p < end; p++) {
       const w = topWeight[p]!;
       if (w === 0) continue;
       const t = topTerm[p]!;
-      for (let q = postStart[t]!, qEnd = postStart[t + 1]!; q < qEnd; q++) {
+      const own = cursor[t]!;
+      cursor[t] = own + 1;
+      for (let q = own + 1, qEnd = postStart[t + 1]!; q < qEnd; q++) {
         const other = postDoc[q]!;
-        if (other === d) continue;
         // Products of positive weights are > 0, so 0 means "not seen yet".
         if (score[other] === 0) touched[touchedCount++] = other;
         score[other]! += w * postWeight[q]!;
       }
     }
-
-    // Keep the best `limit` in a tiny sorted window; no sort of all candidates.
-    let count = 0;
     for (let k = 0; k < touchedCount; k++) {
-      const c = touched[k]!;
-      const s = score[c]!;
-      score[c] = 0;
-      if (count === limit) {
-        const ls = bestScore[count - 1]!;
-        if (s < ls || (s === ls && c > bestDoc[count - 1]!)) continue;
-      } else {
-        count++;
-      }
-      let k2 = count - 1;
-      while (k2 > 0) {
-        const ps = bestScore[k2 - 1]!;
-        if (ps > s || (ps === s && bestDoc[k2 - 1]! < c)) break;
-        bestScore[k2] = ps;
-        bestDoc[k2] = bestDoc[k2 - 1]!;
-        k2--;
-      }
-      bestScore[k2] = s;
-      bestDoc[k2] = c;
+      const other = touched[k]!;
+      const s = score[other]!;
+      score[other] = 0;
+      offer(d, other, s);
+      offer(other, d, s);
     }
-    const ids = new Array<string>(count);
-    for (let k = 0; k < count; k++) ids[k] = order[bestDoc[k]!]!.id;
-    related[d] = ids;
   }
 
   // Output keyed in the caller's order.
   const byId = new Map<string, string[]>();
-  for (let d = 0; d < n; d++) byId.set(order[d]!.id, related[d]!);
+  for (let d = 0; d < n; d++) {
+    const count = bestCount[d]!;
+    const ids = new Array<string>(count);
+    for (let k = 0; k < count; k++) ids[k] = order[bestDoc[d * width + k]!]!.id;
+    byId.set(order[d]!.id, ids);
+  }
   const out = new Map<string, string[]>();
   for (const doc of docs) out.set(doc.id, byId.get(doc.id)!);
   return out;
