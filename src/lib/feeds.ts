@@ -5,6 +5,7 @@ import { dateOfIso } from './dates.ts';
 import { formatDate } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
+import type { FeedLink } from './opml.ts';
 
 /** Characters XML 1.0 forbids outright; a feed containing one is rejected by every parser. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -83,6 +84,20 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
     description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
     content: `<ol>${list}</ol>`,
   };
+}
+
+/** Every feed the site offers, site-wide ones first: for /subscribe/ and the OPML list. */
+export function allFeeds(model: SiteModel, site: URL): FeedLink[] {
+  const link = (title: string, path: string, pagePath: string) => ({
+    title,
+    xmlUrl: absoluteUrl(path, site),
+    htmlUrl: absoluteUrl(pagePath, site),
+  });
+  return [
+    link(`${siteConfig.title}: latest papers`, paths.feed(), paths.home()),
+    link(`${siteConfig.title}: daily digests`, paths.digestsFeed(), paths.digests()),
+    ...model.topics.map((topic) => link(`${siteConfig.title}: ${topic.name}`, paths.topicFeed(topic.id), paths.topic(topic.id))),
+  ];
 }
 
 export function siteFeed(model: SiteModel, site: URL): FeedSpec {

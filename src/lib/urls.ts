@@ -15,6 +15,8 @@ export const paths = {
   topics: () => 'topics/',
   topic: (id: string, page = 1) => (page > 1 ? `topics/${id}/${page}/` : `topics/${id}/`),
   search: () => 'search/',
+  subscribe: () => 'subscribe/',
+  opml: () => 'feeds.opml',
   feed: () => 'rss.xml',
   topicFeed: (id: string) => `topics/${id}/rss.xml`,
   digestsFeed: () => 'digests/rss.xml',

@@ -18,14 +18,14 @@ export function pathExists(dist: string, path: string): boolean {
   return existsSync(file) && statSync(file).isFile();
 }
 
-/** Every HTML page in a build, as URL paths. */
+/** Every HTML page of the site in a build, as URL paths (newsletters are not site pages). */
 export function htmlPages(dist: string): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.html')) pages.push(`/${relative(dist, full).replace(/index\.html$/, '')}`);
+      else if (name.endsWith('.html') && name !== 'email.html') pages.push(`/${relative(dist, full).replace(/index\.html$/, '')}`);
     }
   };
   walk(dist);

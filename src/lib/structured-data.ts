@@ -1,0 +1,39 @@
+import type { Digest, Paper } from './site-model.ts';
+import { absoluteUrl, paths } from './urls.ts';
+import { formatDate } from './format.ts';
+
+/** schema.org ScholarlyArticle for a paper page, as search engines read it. */
+export function scholarlyArticle(paper: Paper, site: URL | string): Record<string, unknown> {
+  const { data } = paper;
+  const firstSeen = paper.appearances.at(-1)?.digest.date;
+  return {
+    '@type': 'ScholarlyArticle',
+    name: data.title,
+    headline: data.title,
+    abstract: paper.abstractText,
+    url: absoluteUrl(paths.paper(paper.slug), site),
+    ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
+    ...(data.arxiv ? { sameAs: `https://arxiv.org/abs/${data.arxiv}` } : {}),
+    ...(data.keywords?.length ? { keywords: data.keywords.join(', ') } : {}),
+    ...(paper.topics.length ? { about: paper.topics.map((topic) => topic.name) } : {}),
+    ...(paper.codeUrl ? { workExample: { '@type': 'SoftwareSourceCode', codeRepository: paper.codeUrl } } : {}),
+  };
+}
+
+/** schema.org ItemList for a digest: its papers in published order. */
+export function digestItemList(digest: Digest, site: URL | string): Record<string, unknown> {
+  return {
+    '@type': 'ItemList',
+    name: `Papers of ${formatDate(digest.date)}`,
+    url: absoluteUrl(paths.digest(digest.date), site),
+    numberOfItems: digest.items.length,
+    itemListOrder: 'https://schema.org/ItemListOrderAscending',
+    itemListElement: digest.items.map(({ paper, rank }) => ({
+      '@type': 'ListItem',
+      position: rank,
+      url: absoluteUrl(paths.paper(paper.slug), site),
+      name: paper.data.title,
+    })),
+  };
+}
