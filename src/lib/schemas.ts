@@ -33,6 +33,7 @@ export const paperSchema = z.strictObject({
   published: calendarDay.optional(),
   links: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'link names are lowercase words'), httpUrl).optional(),
   upvotes: z.number().int().nonnegative().optional(),
+  githubStars: z.number().int().nonnegative().optional(),
   keywords: z.array(z.string().trim().min(1)).optional(),
   tldr: z.string().trim().min(1).optional(),
   /** Manual topic ids; when present they replace the automatic ones. */

@@ -92,6 +92,7 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
 
     const keptSlugs = index.digests.get(digest.date);
     const slugs: string[] = [];
+    const listed = new Set<string>();
     const upvotes: Record<string, number> = {};
     let created = 0;
     let skipped = 0;
@@ -108,7 +109,8 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
       } else {
         created++;
       }
-      if (slugs.includes(slug)) continue;
+      if (listed.has(slug)) continue;
+      listed.add(slug);
       slugs.push(slug);
       if (paper.dayUpvotes !== undefined) upvotes[slug] = paper.dayUpvotes;
     }
@@ -163,11 +165,16 @@ function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<stri
  */
 export async function applyPlan(contentDir: string, plan: ImportPlan): Promise<void> {
   const staged: Array<{ temporary: string; target: string }> = [];
+  const directories = new Set<string>();
   try {
     for (const [relative, text] of plan.writes) {
       const target = join(contentDir, relative);
       const temporary = `${target}.${process.pid}.tmp`;
-      await mkdir(join(target, '..'), { recursive: true });
+      const directory = join(target, '..');
+      if (!directories.has(directory)) {
+        await mkdir(directory, { recursive: true });
+        directories.add(directory);
+      }
       await writeFile(temporary, text, 'utf8');
       staged.push({ temporary, target });
     }

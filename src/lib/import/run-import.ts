@@ -1,7 +1,12 @@
-import { parseIsoDate } from '../dates.ts';
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseIsoDate, type IsoDate } from '../dates.ts';
 import { applyPlan, loadContentIndex, planImport, type DigestPlan } from './content-store.ts';
 import { importPlainText } from './plaintext.ts';
-import { readInputText } from './read-input.ts';
+import { importHfDaily, type EmptyDay } from './hf-daily.ts';
+import { importArxivAtom } from './arxiv-atom.ts';
+import { DEFAULT_HF_API, fetchHfDaily, type FetchHfOptions } from './hf-fetch.ts';
+import { MAX_FILE_BYTES, readInputText } from './read-input.ts';
 import { InputError } from './input-error.ts';
 import type { ImportedDigest } from './imported.ts';
 
@@ -13,31 +18,134 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** The day "now" is, for guessing a digest's year. */
   today?: Date;
+  /** `--hf YYYY-MM-DD`: days to fetch from the Hugging Face daily papers API. */
+  hfDates?: readonly string[];
+  /** `--hf-api URL`; else HF_API_URL; else https://huggingface.co/api. */
+  hfApi?: string;
+  /** Retry and timeout settings for `--hf` (tests make the waits short). */
+  fetch?: Omit<FetchHfOptions, 'apiBase'>;
 }
 
+/** A digest's plan, or a day with no papers (`empty`), which writes nothing. */
+export type ImportResult = DigestPlan & { empty?: boolean };
+
+export type InputFormat = 'text' | 'hf-json' | 'arxiv-atom';
+
+const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
+  '.txt': 'text',
+  '.json': 'hf-json',
+  '.atom': 'arxiv-atom',
+  '.xml': 'arxiv-atom',
+};
+
 /**
- * Reads and validates every input first, then plans every write, then writes:
- * any error on the way leaves content/ exactly as it was.
+ * Reads, fetches and validates every input first, then plans every write,
+ * then writes: any error on the way leaves content/ exactly as it was, whatever
+ * mix of plain text, JSON, Atom and `--hf` days the inputs are.
  */
-export async function runImport(options: ImportOptions): Promise<DigestPlan[]> {
-  if (options.files.length === 0) throw new InputError('import', undefined, 'no input files given');
-  let date: string | undefined;
+export async function runImport(options: ImportOptions): Promise<ImportResult[]> {
+  const hfDates = options.hfDates ?? [];
+  if (options.files.length === 0 && hfDates.length === 0) throw new InputError('import', undefined, 'no input files given');
+  let date: IsoDate | undefined;
   if (options.date !== undefined) {
     date = parseIsoDate(options.date);
     if (!date) throw new InputError('--date', undefined, `"${options.date}" is not a real date as YYYY-MM-DD`);
   }
-  const today = options.today ?? new Date();
-  const digests: ImportedDigest[] = [];
-  for (const file of options.files) {
-    digests.push(importPlainText(await readInputText(file), file, date, today));
+  const days = hfDates.map((day) => {
+    const parsed = parseIsoDate(day);
+    if (!parsed) throw new InputError('--hf', undefined, `"${day}" is not a real date as YYYY-MM-DD`);
+    return parsed;
+  });
+  const apiBase = options.hfApi ?? process.env['HF_API_URL'] ?? DEFAULT_HF_API;
+  if (days.length > 0 && !/^https?:\/\/[^/]/.test(apiBase)) {
+    throw new InputError('--hf-api', undefined, `"${apiBase}" is not an http(s) URL`);
   }
+  const today = options.today ?? new Date();
+
+  const inputs: Array<ImportedDigest | EmptyDay> = [];
+  for (const file of options.files) inputs.push(await importFile(file, date, today));
+  for (const day of days) {
+    const { url, text } = await fetchHfDaily(day, { ...options.fetch, apiBase });
+    inputs.push(importHfDaily(text, url, { nameDate: day }));
+  }
+
+  const digests = inputs.filter((input): input is ImportedDigest => !('empty' in input));
   const index = await loadContentIndex(options.contentDir);
   const plan = planImport(index, digests);
   if (!options.dryRun) await applyPlan(options.contentDir, plan);
-  return plan.digests;
+  const plans = [...plan.digests];
+  return inputs.map((input) =>
+    'empty' in input
+      ? { date: input.date ?? '', file: input.file, total: 0, created: 0, known: 0, digestKept: false, skipped: 0, empty: true }
+      : plans.shift()!,
+  );
 }
 
-export function describeDigestPlan(plan: DigestPlan): string {
+/** One input file, in whichever format it is: by extension, else by its first character. */
+async function importFile(file: string, date: IsoDate | undefined, today: Date): Promise<ImportedDigest | EmptyDay> {
+  const byExtension = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
+  if (byExtension === 'text') return importPlainText(await readInputText(file), file, date, today);
+  const text = await readStructuredInput(file);
+  const format = byExtension ?? sniffFormat(text);
+  if (format === 'hf-json') return importHfDaily(text, file, { date });
+  if (format === 'arxiv-atom') return importArxivAtom(text, file, date);
+  // Plain text after all: read again with the plain-text checks (line length).
+  return importPlainText(await readInputText(file), file, date, today);
+}
+
+/** What a file's content looks like: JSON starts with `[` or `{`, XML with `<`; anything else is a copied page. */
+export function sniffFormat(text: string): InputFormat {
+  const first = /\S/.exec(text.replace(/^\uFEFF/, ''))?.[0];
+  if (first === '[' || first === '{') return 'hf-json';
+  if (first === '<') return 'arxiv-atom';
+  return 'text';
+}
+
+/**
+ * Reads a JSON or XML input as UTF-8 with the plain-text reader's checks
+ * except the line length: API responses are often one long line.
+ */
+async function readStructuredInput(file: string): Promise<string> {
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(file, undefined, error.code === 'ENOENT' ? 'no such file' : `cannot read: ${error.message}`);
+  });
+  if (info.isDirectory()) throw new InputError(file, undefined, 'is a directory, not a digest file');
+  if (!info.isFile()) throw new InputError(file, undefined, 'is not a regular file');
+  if (info.size > MAX_FILE_BYTES) {
+    throw new InputError(file, undefined, `is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit`);
+  }
+  const handle = await open(file, 'r');
+  let bytes: Buffer;
+  try {
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+  if (bytes.length === 0) throw new InputError(file, 1, 'the file is empty');
+  const lineOf = (offset: number) => bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(file, lineOf(nul), 'binary data (a NUL byte): not a digest');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Name the line: a newline byte never occurs inside a UTF-8 sequence, so lines decode on their own.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let line = 1;
+    for (let start = 0; start < bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start) < 0 ? bytes.length : bytes.indexOf(0x0a, start);
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        break;
+      }
+      start = end + 1;
+    }
+    throw new InputError(file, line, 'binary data (not valid UTF-8): not a digest');
+  }
+}
+
+export function describeDigestPlan(plan: ImportResult): string {
+  if (plan.empty) return `${plan.date || plan.file}: no papers that day, nothing to import`;
   const skipped = plan.skipped > 0 ? `, ${plan.skipped} not in it skipped` : '';
   const kept = plan.digestKept ? `; digest already imported, kept as it is${skipped}` : '';
   return `${plan.date}: ${plan.total} papers (${plan.created} new, ${plan.known} already known${kept})`;
