@@ -57,14 +57,14 @@ export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
 }
 
 /** A paper as a feed item: its permalink as link and guid, the day it trended as pubDate. */
-export function paperItem(paper: Paper, site: URL, abstractHtml: string): RSSFeedItem {
+export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   const day = paper.appearances[0]?.digest.date;
   return {
     title: xmlSafe(paper.data.title),
     link: absoluteUrl(paths.paper(paper.slug), site),
     ...(day ? { pubDate: dateOfIso(day) } : {}),
     description: htmlText(paper.abstractText),
-    content: xmlSafe(abstractHtml),
+    content: xmlSafe(paper.abstractHtml),
     categories: paper.topics.map((topic) => xmlSafe(topic.name)),
   };
 }
@@ -106,7 +106,7 @@ export function siteFeed(model: SiteModel, site: URL): FeedSpec {
     description: siteConfig.description,
     path: paths.feed(),
     pagePath: paths.home(),
-    items: model.papersByRecency.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site, model.abstractHtml(paper))),
+    items: model.papersByRecency.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site)),
   };
 }
 
@@ -117,7 +117,7 @@ export function topicFeed(model: SiteModel, topicId: string, site: URL): FeedSpe
     description: topic.description,
     path: paths.topicFeed(topic.id),
     pagePath: paths.topic(topic.id),
-    items: topic.papers.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site, model.abstractHtml(paper))),
+    items: topic.papers.slice(0, siteConfig.feedItems).map((paper) => paperItem(paper, site)),
   };
 }
 

@@ -12,7 +12,10 @@ export function loadSite(): Promise<SiteModel> {
       getCollection('digests'),
       getCollection('topics'),
     ]);
-    return buildSiteModel({ papers, digests, topics }, siteConfig);
+    const started = performance.now();
+    const site = buildSiteModel({ papers, digests, topics }, siteConfig);
+    if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] site model: ${Math.round(performance.now() - started)} ms`);
+    return site;
   })();
   return model;
 }

@@ -11,6 +11,8 @@ export interface SourceEntry<T> {
   data: T;
   body?: string | undefined;
   filePath?: string | undefined;
+  /** The paper loader's cached rendering: the abstract as HTML and as plain text. */
+  rendered?: { html: string; metadata?: { text?: unknown } } | undefined;
 }
 
 export interface SiteSources {
@@ -30,6 +32,8 @@ export interface Paper {
   data: PaperData;
   /** The abstract's Markdown source. */
   abstractMarkdown: string;
+  /** The abstract rendered by the one shared renderer (src/lib/markdown.ts). */
+  abstractHtml: string;
   abstractText: string;
   excerpt: string;
   topics: TopicSummary[];
@@ -73,8 +77,6 @@ export interface SiteModel {
   digestsByDate: Map<IsoDate, Digest>;
   topics: TopicWithPapers[];
   topicsById: Map<string, TopicWithPapers>;
-  /** HTML of a paper's abstract, rendered once on first use. */
-  abstractHtml(paper: Paper): string;
   /** The most similar papers, computed for the whole site on first use. */
   related(paper: Paper): Paper[];
 }
@@ -103,13 +105,17 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
   const topicSummaries = new Map<string, TopicSummary>(
     sources.topics.map(({ id, data }) => [id, { id, name: data.name, description: data.description }]),
   );
+  if (topicSummaries.size === 0) {
+    throw new ContentError('content/topics.yaml', 'topics', 'no topics: the taxonomy file is missing or empty');
+  }
   const matcher = compileTopics(sources.topics.map((entry) => entry.data));
 
   const papers = new Map<string, Paper>();
   for (const entry of sources.papers) {
     const data = entry.data;
     const abstractMarkdown = entry.body?.trim() ?? '';
-    const abstractText = markdownToText(abstractMarkdown);
+    const cachedText = entry.rendered?.metadata?.text;
+    const abstractText = typeof cachedText === 'string' ? cachedText : markdownToText(abstractMarkdown);
     const topicIds = data.topics ?? assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
     const topics = topicIds.map((id, index) => {
       const topic = topicSummaries.get(id);
@@ -123,6 +129,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       slug: entry.id,
       data,
       abstractMarkdown,
+      abstractHtml: entry.rendered?.html ?? renderMarkdown(abstractMarkdown),
       abstractText,
       excerpt: excerpt(abstractText, options.excerptLength),
       topics,
@@ -161,7 +168,6 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     for (const topic of paper.topics) topicsById.get(topic.id)!.papers.push(paper);
   }
 
-  const htmlCache = new Map<Paper, string>();
   let relatedIds: Map<string, string[]> | undefined;
   return {
     papers,
@@ -170,19 +176,15 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     digestsByDate: new Map(digests.map((digest) => [digest.date, digest])),
     topics,
     topicsById,
-    abstractHtml(paper) {
-      let html = htmlCache.get(paper);
-      if (html === undefined) {
-        html = renderMarkdown(paper.abstractMarkdown);
-        htmlCache.set(paper, html);
-      }
-      return html;
-    },
     related(paper) {
-      relatedIds ??= computeRelated(
-        papersByRecency.map((p) => ({ id: p.slug, title: p.data.title, text: p.abstractText })),
-        { limit: options.relatedPapers },
-      );
+      if (!relatedIds) {
+        const started = performance.now();
+        relatedIds = computeRelated(
+          papersByRecency.map((p) => ({ id: p.slug, title: p.data.title, text: p.abstractText })),
+          { limit: options.relatedPapers },
+        );
+        if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] related papers: ${Math.round(performance.now() - started)} ms`);
+      }
       return (relatedIds.get(paper.slug) ?? []).map((slug) => papers.get(slug)!);
     },
   };

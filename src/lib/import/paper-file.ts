@@ -1,8 +1,7 @@
 import { parseDocument, stringify, type Document } from 'yaml';
 import type { PaperFrontMatter } from '../schemas.ts';
 import { InputError } from './input-error.ts';
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
+import { splitFrontMatter } from '../front-matter.ts';
 
 /** A paper file as it is on disk; the YAML document keeps a person's comments and formatting. */
 export interface PaperFile {
@@ -11,16 +10,16 @@ export interface PaperFile {
 }
 
 export function parsePaperFile(text: string, path: string): PaperFile {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) throw new InputError(path, 1, 'no front matter (a paper file starts with a --- block)');
-  const frontMatter = parseDocument(match[1]!);
+  const split = splitFrontMatter(text);
+  if (!split) throw new InputError(path, 1, 'no front matter (a paper file starts with a --- block)');
+  const frontMatter = parseDocument(split.yaml);
   const error = frontMatter.errors[0];
   if (error) {
     // +1: the YAML starts on the line after the opening ---.
     const line = error.linePos ? error.linePos[0].line + 1 : 1;
     throw new InputError(path, line, `front matter is not valid YAML: ${error.message.split('\n')[0]}`);
   }
-  return { frontMatter, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
+  return { frontMatter, body: split.body };
 }
 
 export function formatPaperFile(frontMatter: PaperFrontMatter, body: string): string {

@@ -1,0 +1,272 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
+
+const { shipped, fixture, fixtureSub } = inject('builds');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const SMOOTHQUANT = 'SmoothQuant+: Accurate and Efficient 4-bit Post-Training WeightQuantization for LLM';
+const FLEXROUND = 'FlexRound: Learnable Rounding based on Element-wise Division for Post-Training Quantization';
+
+let browser: Browser;
+let site: StaticServer;
+let fixtureSite: StaticServer;
+let subSite: StaticServer;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  [site, fixtureSite, subSite] = await Promise.all([serveDist(shipped), serveDist(fixture), serveDist(fixtureSub, '/sub/')]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site, fixtureSite, subSite].map((server) => server?.close()));
+});
+
+interface Session {
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Each open page's problems, for failure messages. */
+const problemsOf = new WeakMap<Page, string[]>();
+
+/** A fresh page that records every console error, page error and failed request. */
+async function open(url: string, options: BrowserContextOptions = {}): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  problemsOf.set(page, problems);
+  await page.goto(url);
+  return { page, problems, close: () => context.close() };
+}
+
+const summaryPattern = (term: string) => new RegExp(`^(\\d+) results? for ${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
+ * Waits until the results for `term` are on the page and all of them rendered
+ * (Pagefind loads each result's data as it scrolls into view), and returns their titles.
+ */
+async function results(page: Page, term: string): Promise<string[]> {
+  const summary = page.locator('pagefind-summary');
+  await expectText(page, 'pagefind-summary', summaryPattern(term)).catch(async (error: Error) => {
+    const seen = `summary: ${JSON.stringify(await summary.textContent())}; problems: ${JSON.stringify(problemsOf.get(page))}`;
+    throw new Error(`no results for "${term}" at ${page.url()} (${seen})`, { cause: error });
+  });
+  const count = Number(summaryPattern(term).exec((await summary.textContent())!.trim())![1]);
+  await page.waitForFunction((expected) => {
+    const placeholder = document.querySelector('pagefind-results li[aria-hidden="true"]');
+    if (placeholder) {
+      placeholder.scrollIntoView();
+      return false;
+    }
+    return document.querySelectorAll('pagefind-results .search-result').length === expected;
+  }, count);
+  return page.locator('.search-result-title').allTextContents();
+}
+
+/** Waits for an element's trimmed text to match. */
+async function expectText(page: Page, selector: string, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ([selector, source, flags]) => new RegExp(source!, flags).test(document.querySelector(selector!)?.textContent?.trim() ?? ''),
+    [selector, pattern.source, pattern.flags] as const,
+  );
+}
+
+describe('search on the shipped site', () => {
+  it('a ?q= link opens with results, title, date, topics and highlighted excerpt', async () => {
+    const { page, problems, close } = await open(`${site.url}search/?q=quantization`);
+    const titles = await results(page, 'quantization');
+    expect(titles).toContain(SMOOTHQUANT);
+    expect(titles).toContain(FLEXROUND);
+    await expect(page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).resolves.toBe('quantization');
+    const first = page.locator('.search-result').first();
+    await expect(first.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(first.locator('.search-result-topics').textContent()).resolves.toBeTruthy();
+    await expect(first.locator('.search-result-excerpt mark').count()).resolves.toBeGreaterThan(0);
+    const href = await page.locator('.search-result-title a', { hasText: FLEXROUND }).getAttribute('href');
+    expect(href).toBe('/papers/flexround-learnable-rounding-based-on-element-wise-division-for-post-training/');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('typing a query finds papers and puts the query in the URL', async () => {
+    const { page, problems, close } = await open(`${site.url}search/`);
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('tokenizer');
+    expect(await results(page, 'tokenizer')).toContain('Zero-Shot Tokenizer Transfer');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'tokenizer');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a topic filter narrows the results, and the filtered link can be shared', async () => {
+    const { page, problems, close } = await open(`${site.url}search/?q=token`);
+    const all = await results(page, 'token');
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    const topic = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /^Tokenization\b/ });
+    await topic.check();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('topic') === 'Tokenization');
+    await expectText(page, 'pagefind-summary', new RegExp(`^(?!${all.length} )\\d+ results? for token$`));
+    const narrowed = await results(page, 'token');
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(all.length);
+    for (const topics of await page.locator('.search-result-topics').allTextContents()) expect(topics).toContain('Tokenization');
+
+    await page.reload();
+    expect(await results(page, 'token')).toEqual(narrowed);
+    await expect(topic.isChecked()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('the header form of a reading page searches, and the back button returns to the results', async () => {
+    const { page, problems, close } = await open(site.url);
+    await page.locator('#site-search').fill('quantization');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${site.url}search/?q=quantization`);
+    const titles = await results(page, 'quantization');
+    await page.locator('.search-result-title a').first().click();
+    await page.waitForURL(/\/papers\//);
+    await expect(page.locator('h1').textContent()).resolves.toBe(titles[0]);
+    await page.goBack();
+    await page.waitForURL(`${site.url}search/?q=quantization`);
+    expect(await results(page, 'quantization')).toEqual(titles);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('"/" focuses the search box', async () => {
+    const { page, problems, close } = await open(`${site.url}search/?q=quantization`);
+    await results(page, 'quantization');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.matches('pagefind-input input[type="search"]'));
+    await expect(page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).resolves.toBe('quantization');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('announces the number of results in a live region', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Record every text that appears in a live region: Pagefind announces, then clears.
+    await page.addInitScript(() => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      new MutationObserver(() => {
+        for (const region of document.querySelectorAll('[aria-live]')) {
+          const text = region.textContent?.trim();
+          if (text && heard.at(-1) !== text) heard.push(text);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(`${site.url}search/`);
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('quantization');
+    await page.waitForFunction(() =>
+      (window as unknown as { heard: string[] }).heard.some((text) => /^\d+ results? for quantization$/.test(text)),
+    );
+    const region = page.locator('[aria-live="polite"]').first();
+    await expect(region.getAttribute('role')).resolves.toBe('status');
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violation with results and filters shown (${colorScheme})`, async () => {
+      const { page, problems, close } = await open(`${site.url}search/?q=quantization`, { colorScheme });
+      await results(page, 'quantization');
+      await page.locator('summary', { hasText: 'Filters' }).click();
+      await page.getByRole('group', { name: 'Topic' }).waitFor();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const { violations } = await axe.run();
+        return violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+      });
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await close();
+    });
+  }
+
+  it('without JavaScript, says so and links to the topics', async () => {
+    const { page, close } = await open(`${site.url}search/?q=quantization`, { javaScriptEnabled: false });
+    const notice = page.locator('.search-noscript');
+    await expect(notice.textContent()).resolves.toContain('needs JavaScript');
+    await expect(notice.getByRole('link', { name: 'topic' }).getAttribute('href')).resolves.toBe('/topics/');
+    await close();
+  });
+});
+
+describe('reading pages', () => {
+  // Search is the only page with JavaScript. A reading page may carry JSON-LD
+  // (<script type="application/ld+json">, data the browser never runs) and nothing else.
+  for (const path of ['', 'papers/zero-shot-tokenizer-transfer/']) {
+    it(`/${path} ships no JavaScript`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scriptRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scriptRequests.push(request.url());
+      });
+      await page.goto(`${site.url}${path}`);
+      const types = await page.evaluate(() => [...document.scripts].map((script) => script.type));
+      const html = await (await page.request.get(`${site.url}${path}`)).text();
+      expect(types.filter((type) => type !== 'application/ld+json')).toEqual([]);
+      expect(html.match(/<script\b[^>]*>/gi)?.filter((tag) => !/type="application\/ld\+json"/.test(tag)) ?? []).toEqual([]);
+      expect(scriptRequests).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('search on the fixture site', () => {
+  it('shows a hostile title and abstract as text', async () => {
+    const { page, problems, close } = await open(`${fixtureSite.url}search/?q=hostile`);
+    expect(await results(page, 'hostile')).toEqual([SCRIPT_TITLE]);
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('alert');
+    await results(page, 'alert');
+    const excerpt = await page.locator('.search-result-excerpt').first().textContent();
+    expect(excerpt).toContain('<script>alert(2)</script>');
+    await expect(page.locator('pagefind-results script, pagefind-results img').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('works under a base path: bundle, result links and filters all under /sub/', async () => {
+    const { page, problems, close } = await open(`${subSite.url}search/?q=segmentation`);
+    expect(subSite.url).toMatch(/\/sub\/$/);
+    expect(await results(page, 'segmentation')).toContain(SEG_TITLE);
+    const link = page.locator('.search-result-title a', { hasText: SEG_TITLE });
+    await expect(link.getAttribute('href')).resolves.toBe('/sub/papers/reasoning-to-attend-try-to-understand-how-seg-token-works/');
+    await link.click();
+    await page.waitForURL(`${subSite.url}papers/reasoning-to-attend-try-to-understand-how-seg-token-works/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(SEG_TITLE);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('the no-JavaScript notice links to the topics under the base path', async () => {
+    const { page, close } = await open(`${subSite.url}search/`, { javaScriptEnabled: false });
+    await expect(page.locator('.search-noscript').getByRole('link', { name: 'topic' }).getAttribute('href')).resolves.toBe('/sub/topics/');
+    await close();
+  });
+});
