@@ -12,7 +12,7 @@ export interface SourceEntry<T> {
   body?: string | undefined;
   filePath?: string | undefined;
   /** The paper loader's cached rendering: the abstract as HTML and as plain text. */
-  rendered?: { html: string; metadata?: { text?: unknown } } | undefined;
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
 export interface SiteSources {

@@ -9,7 +9,7 @@ export const MAX_LINE_BYTES = 100 * 1024;
  * any parsing: a missing path, a directory, a file over 20 MB (refused from its
  * size alone, never read whole), binary data, and lines over 100 KB.
  */
-export async function readInputText(file: string): Promise<string> {
+export async function readInputText(file: string, options: { maxLineBytes?: number } = {}): Promise<string> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(file, undefined, error.code === 'ENOENT' ? 'no such file' : `cannot read: ${error.message}`);
   });
@@ -26,7 +26,7 @@ export async function readInputText(file: string): Promise<string> {
     await handle.close();
   }
   if (bytes.length === 0) throw new InputError(file, 1, 'the file is empty');
-  checkText(bytes, file);
+  checkText(bytes, file, options.maxLineBytes ?? MAX_LINE_BYTES);
   return bytes.toString('utf8');
 }
 
@@ -35,7 +35,7 @@ export async function readInputText(file: string): Promise<string> {
  * the line: NUL bytes and invalid UTF-8 mean binary data, and no line may
  * exceed 100 KB.
  */
-function checkText(bytes: Buffer, file: string): void {
+function checkText(bytes: Buffer, file: string, maxLineBytes: number): void {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   for (let start = 0; start < bytes.length; line++) {
@@ -48,7 +48,7 @@ function checkText(bytes: Buffer, file: string): void {
     } catch {
       throw new InputError(file, line, 'binary data (not valid UTF-8): not a text digest');
     }
-    if (content.length > MAX_LINE_BYTES) {
+    if (content.length > maxLineBytes) {
       throw new InputError(file, line, `line is ${Math.round(content.length / 1024)} KB, over the 100 KB limit`);
     }
     start = bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : end + 1;

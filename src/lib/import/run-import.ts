@@ -1,4 +1,3 @@
-import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseIsoDate, type IsoDate } from '../dates.ts';
 import { applyPlan, loadContentIndex, planImport, type DigestPlan } from './content-store.ts';
@@ -6,7 +5,7 @@ import { importPlainText } from './plaintext.ts';
 import { importHfDaily, type EmptyDay } from './hf-daily.ts';
 import { importArxivAtom } from './arxiv-atom.ts';
 import { DEFAULT_HF_API, fetchHfDaily, type FetchHfOptions } from './hf-fetch.ts';
-import { MAX_FILE_BYTES, readInputText } from './read-input.ts';
+import { readInputText } from './read-input.ts';
 import { InputError } from './input-error.ts';
 import type { ImportedDigest } from './imported.ts';
 
@@ -85,7 +84,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult[]>
 async function importFile(file: string, date: IsoDate | undefined, today: Date): Promise<ImportedDigest | EmptyDay> {
   const byExtension = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
   if (byExtension === 'text') return importPlainText(await readInputText(file), file, date, today);
-  const text = await readStructuredInput(file);
+  // API responses are often one long line: JSON and XML are read without the line-length limit.
+  const text = await readInputText(file, { maxLineBytes: Infinity });
   const format = byExtension ?? sniffFormat(text);
   if (format === 'hf-json') return importHfDaily(text, file, { date });
   if (format === 'arxiv-atom') return importArxivAtom(text, file, date);
@@ -99,49 +99,6 @@ export function sniffFormat(text: string): InputFormat {
   if (first === '[' || first === '{') return 'hf-json';
   if (first === '<') return 'arxiv-atom';
   return 'text';
-}
-
-/**
- * Reads a JSON or XML input as UTF-8 with the plain-text reader's checks
- * except the line length: API responses are often one long line.
- */
-async function readStructuredInput(file: string): Promise<string> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(file, undefined, error.code === 'ENOENT' ? 'no such file' : `cannot read: ${error.message}`);
-  });
-  if (info.isDirectory()) throw new InputError(file, undefined, 'is a directory, not a digest file');
-  if (!info.isFile()) throw new InputError(file, undefined, 'is not a regular file');
-  if (info.size > MAX_FILE_BYTES) {
-    throw new InputError(file, undefined, `is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit`);
-  }
-  const handle = await open(file, 'r');
-  let bytes: Buffer;
-  try {
-    bytes = await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-  if (bytes.length === 0) throw new InputError(file, 1, 'the file is empty');
-  const lineOf = (offset: number) => bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InputError(file, lineOf(nul), 'binary data (a NUL byte): not a digest');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Name the line: a newline byte never occurs inside a UTF-8 sequence, so lines decode on their own.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let line = 1;
-    for (let start = 0; start < bytes.length; line++) {
-      const end = bytes.indexOf(0x0a, start) < 0 ? bytes.length : bytes.indexOf(0x0a, start);
-      try {
-        decoder.decode(bytes.subarray(start, end));
-      } catch {
-        break;
-      }
-      start = end + 1;
-    }
-    throw new InputError(file, line, 'binary data (not valid UTF-8): not a digest');
-  }
 }
 
 export function describeDigestPlan(plan: ImportResult): string {
