@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
 
 const { shipped, fixture, fixtureSub } = inject('builds');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const SMOOTHQUANT = 'SmoothQuant+: Accurate and Efficient 4-bit Post-Training WeightQuantization for LLM';
 const FLEXROUND = 'FlexRound: Learnable Rounding based on Element-wise Division for Post-Training Quantization';
@@ -16,10 +15,7 @@ let fixtureSite: StaticServer;
 let subSite: StaticServer;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   [site, fixtureSite, subSite] = await Promise.all([serveDist(shipped), serveDist(fixture), serveDist(fixtureSub, '/sub/')]);
 });
 
@@ -193,15 +189,7 @@ describe('search on the shipped site', () => {
       await results(page, 'quantization');
       await page.locator('summary', { hasText: 'Filters' }).click();
       await page.getByRole('group', { name: 'Topic' }).waitFor();
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const { violations } = await axe.run();
-        return violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await close();
     });
