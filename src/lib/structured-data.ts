@@ -9,7 +9,6 @@ export function scholarlyArticle(paper: Paper, site: URL | string): Record<strin
   return {
     '@type': 'ScholarlyArticle',
     name: data.title,
-    headline: data.title,
     abstract: paper.abstractText,
     url: absoluteUrl(paths.paper(paper.slug), site),
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
