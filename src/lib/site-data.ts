@@ -1,10 +1,16 @@
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
+import { searchRecord } from './search-records.ts';
+import { startSearchIndex } from './search-index.ts';
 
 let model: Promise<SiteModel> | undefined;
 
-/** The whole site's data, loaded and joined once per build and shared by every page. */
+/**
+ * The whole site's data, loaded and joined once per build and shared by every
+ * page. In a production build it also starts the search index, which fills
+ * while the pages render.
+ */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
     const [papers, digests, topics] = await Promise.all([
@@ -15,6 +21,9 @@ export function loadSite(): Promise<SiteModel> {
     const started = performance.now();
     const site = buildSiteModel({ papers, digests, topics }, siteConfig);
     if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] site model: ${Math.round(performance.now() - started)} ms`);
+    if (import.meta.env.PROD) {
+      startSearchIndex(site.papersByRecency.map((paper) => searchRecord(paper, siteConfig.language)));
+    }
     return site;
   })();
   return model;
