@@ -1,0 +1,96 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
+import { assignTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
+import { computeRelated } from '../../src/lib/related.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { siteConfig } from '../../src/site.config.ts';
+import { mapLimit } from './fs-stats.ts';
+
+/**
+ * The data layer's steps timed on their own, in this process, on the same
+ * corpus: what `[papertide] site model` is made of, and what rendering every
+ * abstract costs (done page by page during the build).
+ */
+export interface DataLayerProfile {
+  papers: number;
+  /** ms for all papers, and per paper. */
+  steps: Array<{ step: string; ms: number; perPaperMs: number }>;
+  /** Heap the built model holds (measured after GC: run with --expose-gc). */
+  modelHeapBytes: number | undefined;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
+
+export async function profileDataLayer(contentDir: string): Promise<DataLayerProfile> {
+  const names = (await readdir(join(contentDir, 'papers'))).filter((name) => name.endsWith('.md'));
+  const files = await mapLimit(names, 64, async (name) => ({ id: name.slice(0, -3), text: await readFile(join(contentDir, 'papers', name), 'utf8') }));
+  const topicsRaw = parse(await readFile(join(contentDir, 'topics.yaml'), 'utf8')) as unknown[];
+  const digestNames = (await readdir(join(contentDir, 'digests'))).filter((name) => name.endsWith('.yaml'));
+  const digestsRaw = await mapLimit(digestNames, 64, async (name) => ({ id: name.slice(0, -5), data: parse(await readFile(join(contentDir, 'digests', name), 'utf8')) as { date: string; papers: string[]; upvotes?: Record<string, number> } }));
+  const n = files.length;
+  const steps: DataLayerProfile['steps'] = [];
+  const time = <T>(step: string, run: () => T): T => {
+    const start = performance.now();
+    const result = run();
+    const ms = performance.now() - start;
+    steps.push({ step, ms, perPaperMs: ms / n });
+    return result;
+  };
+
+  const split = time('YAML front matter parse', () =>
+    files.map((file) => {
+      const match = FRONT_MATTER.exec(file.text);
+      return { id: file.id, raw: parse(match?.[1] ?? '') as unknown, body: match ? file.text.slice(match[0].length) : file.text };
+    }),
+  );
+  const papers = time('schema validation (zod)', () => split.map((entry) => ({ id: entry.id, data: paperSchema.parse(entry.raw) as PaperData, body: entry.body })));
+  const { topicSchema } = await import('../../src/lib/topics.ts');
+  const topics = topicsRaw.map((raw) => {
+    const topic = topicSchema.parse(raw) as Topic;
+    return { id: topic.id, data: topic };
+  });
+  // What the paper loader (src/loaders/papers.ts) does per new or changed file during content sync.
+  const htmls = time('renderMarkdown (loader, at sync: abstract to HTML)', () => papers.map((paper) => renderMarkdown(paper.body.trim())));
+  const texts = time('markdownToText (loader, at sync: abstract to text)', () => papers.map((paper) => markdownToText(paper.body.trim())));
+  const matcher = compileTopics(topics.map((topic) => topic.data));
+  time('assignTopics (inside buildSiteModel)', () =>
+    papers.map((paper, index) => paper.data.topics ?? assignTopics(matcher, { title: paper.data.title, abstract: texts[index]!, keywords: paper.data.keywords })),
+  );
+  // YAML reads an unquoted date as a Date; the schema makes it YYYY-MM-DD.
+  const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+  const digests = digestsRaw.map((entry) => ({ id: entry.id, data: { ...entry.data, date: day(entry.data.date) } }));
+  const entries = papers.map((paper, index) => ({ ...paper, rendered: { html: htmls[index]!, metadata: { text: texts[index]! } } }));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const model = time('buildSiteModel (with the loader\'s cached rendering, as in the build)', () =>
+    buildSiteModel({ papers: entries, digests, topics } as Parameters<typeof buildSiteModel>[0], siteConfig),
+  );
+  gc?.();
+  const modelHeapBytes = gc ? Math.max(0, process.memoryUsage().heapUsed - heapBefore) : undefined;
+  time('computeRelated', () =>
+    computeRelated(
+      model.papersByRecency.map((paper) => ({ id: paper.slug, title: paper.data.title, text: paper.abstractText })),
+      { limit: siteConfig.relatedPapers },
+    ),
+  );
+  void model.papers.size; // keep the model alive up to here
+  return { papers: n, steps, modelHeapBytes };
+}
+
+/** Runs the profile in a fresh Node process (with --expose-gc), away from the bench's own heap. */
+export async function profileInChild(contentDir: string): Promise<DataLayerProfile> {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('./profile-cli.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', script, contentDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output) as DataLayerProfile) : reject(new Error(`data layer profile exited with ${code}`))));
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * npm run bench -- [--papers N] [--source DIR] [--daily] [--search]
+ *
+ * Builds an N-paper corpus (from Hugging Face API responses in DIR, or from the
+ * shipped content/), runs the production build on it cold, and measures time
+ * per phase, peak RSS, output size and page weight; --search measures search
+ * in Chromium, --daily the rebuild after one more digest. Writes
+ * bench/results/<date>-<N>.json and the results table in bench/README.md.
+ * See bench/README.md.
+ */
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import { runBuild, type BuildResult } from './lib/build.ts';
+import { addDailyDigest, prepareCorpus } from './lib/corpus.ts';
+import { dirStats } from './lib/fs-stats.ts';
+import { codeVersion, describeMachine } from './lib/machine.ts';
+import { otherHeavyProcesses } from './lib/proc.ts';
+import { repoRoot, tmpRoot } from './lib/paths.ts';
+import {
+  checkTargets,
+  formatReport,
+  readResults,
+  updateReadme,
+  writeResult,
+  type BenchResult,
+  type BuildSummary,
+  type OutputStats,
+} from './lib/report.ts';
+import { benchSearch } from './lib/search.ts';
+import { profileInChild, type DataLayerProfile } from './lib/profile.ts';
+import { pageWeight, type PageWeight } from './lib/weight.ts';
+
+const usage = 'usage: npm run bench -- [--papers N] [--source DIR] [--daily] [--search] [--no-readme] [--no-profile] [--search-only] [--wait SECONDS]';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '1000' },
+    source: { type: 'string' },
+    daily: { type: 'boolean', default: false },
+    search: { type: 'boolean', default: false },
+    'no-readme': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    /** Measure page weight and search again on the last build of this corpus, and update its latest result. */
+    'search-only': { type: 'boolean', default: false },
+    /** Seconds to wait for other builds/tests on the machine to finish before each measurement. */
+    wait: { type: 'string', default: '900' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const papers = Number(values.papers);
+if (!Number.isInteger(papers) || papers < 1) {
+  console.error(`--papers must be a positive whole number, got "${values.papers}"\n${usage}`);
+  process.exit(2);
+}
+
+const say = (message: string) => console.log(`[bench] ${message}`);
+const waitSeconds = Number(values.wait);
+
+/**
+ * Waits (up to --wait seconds) until no other build, test run or type check is
+ * running: on a 2-core machine one would measure the other's load, and slow it down.
+ */
+async function waitForQuietMachine(what: string): Promise<void> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let others = otherHeavyProcesses();
+  if (others.length === 0) return;
+  say(`${what}: waiting up to ${waitSeconds} s for other work to finish:\n  ${others.join('\n  ')}`);
+  while (others.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    others = otherHeavyProcesses();
+  }
+  if (others.length > 0) say(`${what}: still busy, measuring anyway (see cpu.otherCores in the result)`);
+  else await new Promise((resolve) => setTimeout(resolve, 2000));
+}
+const rel = (path: string) => relative(repoRoot, path) || '.';
+
+async function outputStats(outDir: string, cacheDir: string): Promise<OutputStats> {
+  const [dist, pagefind, paperPages, cache] = await Promise.all([
+    dirStats(outDir),
+    dirStats(join(outDir, 'pagefind')),
+    dirStats(join(outDir, 'papers')),
+    dirStats(cacheDir),
+  ]);
+  const dataStoreBytes = await stat(join(cacheDir, 'data-store.json')).then((info) => info.size, () => 0);
+  return {
+    htmlPages: dist.htmlFiles,
+    files: dist.files,
+    distBytes: dist.bytes,
+    pagefindBytes: pagefind.bytes,
+    pagefindFiles: pagefind.files,
+    paperPagesBytes: paperPages.bytes,
+    cacheDirBytes: cache.bytes,
+    dataStoreBytes,
+  };
+}
+
+function summarize(build: BuildResult, output: OutputStats): BuildSummary {
+  const { tail, ...rest } = build;
+  return { ...rest, logFile: rel(build.logFile), output, ...(build.exitCode === 0 ? {} : { tail }) };
+}
+
+function failIfBroken(build: BuildResult): void {
+  if (build.exitCode === 0) return;
+  console.error(`[bench] ${build.label} failed (exit ${build.exitCode}); last lines of ${rel(build.logFile)}:`);
+  console.error(build.tail.join('\n'));
+  process.exit(1);
+}
+
+/** The pages a reader meets: home, the newest digest, its first paper, a topic, and search. */
+async function measureWeights(outDir: string, contentDir: string): Promise<PageWeight[]> {
+  const digestNames = (await readdir(join(contentDir, 'digests'))).filter((name) => name.endsWith('.yaml')).sort();
+  const newest = digestNames.at(-1)!.slice(0, -5);
+  const digest = parse(await readFile(join(contentDir, 'digests', `${newest}.yaml`), 'utf8')) as { papers: string[] };
+  const topics = parse(await readFile(join(contentDir, 'topics.yaml'), 'utf8')) as Array<{ id: string }>;
+  const topic = (await Promise.all(topics.map(async ({ id }) => ((await stat(join(outDir, 'topics', id, 'index.html')).catch(() => undefined)) ? id : undefined)))).find(Boolean);
+  const pages: Array<[string, string]> = [
+    ['home', '/'],
+    ['digest', `/digests/${newest}/`],
+    ['paper', `/papers/${digest.papers[0]}/`],
+    ['topic', `/topics/${topic ?? topics[0]?.id}/`],
+    ['search', '/search/'],
+  ];
+  const weights: PageWeight[] = [];
+  for (const [name, path] of pages) {
+    const weight = await pageWeight(outDir, name, path);
+    if (weight) weights.push(weight);
+    else say(`page weight: ${path} not found in ${rel(outDir)}`);
+  }
+  return weights;
+}
+
+const sourceDir = values.source ? resolve(values.source) : undefined;
+const machine = await describeMachine();
+const code = codeVersion();
+say(`corpus: ${papers} papers from ${sourceDir ?? 'content/'}`);
+const corpus = await prepareCorpus({ papers, ...(sourceDir ? { source: sourceDir } : {}) });
+say(`corpus ${corpus.cached ? 'cached' : 'written'} at ${rel(corpus.contentDir)} (${corpus.method}${corpus.cached ? '' : `, ${(corpus.importMs / 1000).toFixed(1)} s`})`);
+if (corpus.methodNote) say(`note: ${corpus.methodNote}`);
+
+// The build works on a copy: --daily adds a digest to it.
+const runDir = join(tmpRoot, `run-${corpus.key}`);
+const contentDir = join(runDir, 'content');
+const outDir = join(runDir, 'dist');
+const cacheDir = join(runDir, 'cache');
+const resultName = (date: string) => `${date.slice(0, 10)}-${papers}${sourceDir ? '' : '-content'}.json`;
+
+if (values['search-only']) {
+  // The site as the last run left it (after its daily rebuild, when it had one): page weight and search again.
+  const previous = (await readResults())
+    .filter((result) => result.options.papers === papers && result.options.source === (sourceDir ?? 'content/'))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  if (!previous) {
+    console.error(`[bench] --search-only: no earlier result for ${papers} papers from ${sourceDir ?? 'content/'} in bench/results/`);
+    process.exit(1);
+  }
+  if (!(await stat(join(outDir, 'search', 'index.html')).catch(() => undefined))) {
+    console.error(`[bench] --search-only: no build in ${rel(outDir)}; run without --search-only first`);
+    process.exit(1);
+  }
+  const weights = await measureWeights(outDir, contentDir);
+  await waitForQuietMachine('search');
+  say(`search on the existing build in ${rel(outDir)}`);
+  const search = await benchSearch(outDir);
+  const updated: Omit<BenchResult, 'targets'> = {
+    ...previous,
+    weights,
+    search,
+    searchOnly: { date: new Date().toISOString(), code, builtWith: previous.code, site: previous.daily ? 'after the daily rebuild' : 'after the cold build' },
+  };
+  const result: BenchResult = { ...updated, targets: checkTargets(updated, (await readResults()).filter((other) => other !== previous)) };
+  console.log('');
+  console.log(formatReport(result));
+  const written = await writeResult(result, resultName(previous.date));
+  say(`updated ${rel(written)}`);
+  if (!values['no-readme']) await updateReadme(await readResults());
+  process.exit(0);
+}
+await rm(runDir, { recursive: true, force: true });
+await mkdir(runDir, { recursive: true });
+await cp(corpus.contentDir, contentDir, { recursive: true });
+
+await waitForQuietMachine('cold build');
+say(`cold build → ${rel(outDir)} (fresh cache ${rel(cacheDir)})`);
+const coldBuild = await runBuild({ label: 'cold build', contentDir, outDir, cacheDir, logFile: join(runDir, 'cold.log') });
+failIfBroken(coldBuild);
+const cold = summarize(coldBuild, await outputStats(outDir, cacheDir));
+say(`cold build: ${(cold.wallMs / 1000).toFixed(1)} s`);
+
+const weights = await measureWeights(outDir, contentDir);
+
+let profile: DataLayerProfile | undefined;
+if (!values['no-profile']) {
+  say('data layer profile (its steps timed on their own, in a separate Node process)');
+  profile = await profileInChild(contentDir);
+}
+
+let search: BenchResult['search'];
+let chromium: string | undefined;
+if (values.search) {
+  await waitForQuietMachine('search');
+  say('search: 5 queries in Chromium, a fresh context each');
+  search = await benchSearch(outDir);
+  chromium = search.chromium;
+}
+
+let daily: BenchResult['daily'];
+if (values.daily) {
+  const added = await addDailyDigest(corpus, contentDir, join(runDir, 'daily-work'));
+  if (added.importError) say(`daily: the import failed (${added.importError}); the bench wrote the digest itself to measure the rebuild`);
+  say(`daily: ${added.date} with ${added.papers} papers (${added.created} new) by ${added.method} in ${(added.importMs / 1000).toFixed(2)} s; rebuilding with caches kept`);
+  await waitForQuietMachine('daily rebuild');
+  const build = await runBuild({ label: 'daily rebuild', contentDir, outDir, cacheDir, logFile: join(runDir, 'daily.log') });
+  failIfBroken(build);
+  daily = { import: added, build: summarize(build, await outputStats(outDir, cacheDir)) };
+  say(`daily rebuild: ${(build.wallMs / 1000).toFixed(1)} s`);
+}
+
+const { contentDir: _contentDir, ...corpusInfo } = corpus;
+const partial: Omit<BenchResult, 'targets'> = {
+  version: 1,
+  date: new Date().toISOString(),
+  machine: { ...machine, ...(chromium ? { chromium } : {}) },
+  code,
+  options: { papers, source: sourceDir ?? 'content/', daily: values.daily, search: values.search },
+  corpus: { ...corpusInfo, source: sourceDir ?? 'content/' },
+  cold,
+  msPerPaper: cold.wallMs / papers,
+  weights,
+  ...(profile ? { profile } : {}),
+  ...(search ? { search } : {}),
+  ...(daily ? { daily } : {}),
+};
+const earlier = await readResults();
+const result: BenchResult = { ...partial, targets: checkTargets(partial, earlier) };
+
+console.log('');
+console.log(formatReport(result));
+const fileName = resultName(result.date);
+const written = await writeResult(result, fileName);
+console.log('');
+say(`wrote ${rel(written)}`);
+if (!values['no-readme']) {
+  await updateReadme(await readResults());
+  say('updated the results table in bench/README.md');
+}
