@@ -6,6 +6,12 @@ import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
 
 const { shipped, fixture, fixtureSub } = inject('builds');
 
+/**
+ * JavaScript the search page may fetch before its first result, besides Pagefind's
+ * own pagefind.js (and its WebAssembly, fetched as data): the page's script is
+ * 8.0 KB (measured with Astro 7.3, Pagefind 1.6); Pagefind's Component UI was 184 KB.
+ */
+const JS_BUDGET = 12 * 1024;
 const SMOOTHQUANT = 'SmoothQuant+: Accurate and Efficient 4-bit Post-Training WeightQuantization for LLM';
 const FLEXROUND = 'FlexRound: Learnable Rounding based on Element-wise Division for Post-Training Quantization';
 
@@ -55,27 +61,27 @@ async function open(url: string, options: BrowserContextOptions = {}): Promise<S
   return { page, problems, close: () => context.close() };
 }
 
+const SUMMARY = '[data-search-summary]';
 const summaryPattern = (term: string) => new RegExp(`^(\\d+) results? for ${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /**
- * Waits until the results for `term` are on the page and all of them rendered
- * (Pagefind loads each result's data as it scrolls into view), and returns their titles.
+ * Waits until the results for `term` are on the page, shows all of them (the page
+ * shows ten, and ten more each time "Show more results" is pressed), and returns their titles.
  */
 async function results(page: Page, term: string): Promise<string[]> {
-  const summary = page.locator('pagefind-summary');
-  await expectText(page, 'pagefind-summary', summaryPattern(term)).catch(async (error: Error) => {
+  const summary = page.locator(SUMMARY);
+  await expectText(page, SUMMARY, summaryPattern(term)).catch(async (error: Error) => {
     const seen = `summary: ${JSON.stringify(await summary.textContent())}; problems: ${JSON.stringify(problemsOf.get(page))}`;
     throw new Error(`no results for "${term}" at ${page.url()} (${seen})`, { cause: error });
   });
   const count = Number(summaryPattern(term).exec((await summary.textContent())!.trim())![1]);
-  await page.waitForFunction((expected) => {
-    const placeholder = document.querySelector('pagefind-results li[aria-hidden="true"]');
-    if (placeholder) {
-      placeholder.scrollIntoView();
-      return false;
-    }
-    return document.querySelectorAll('pagefind-results .search-result').length === expected;
-  }, count);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  for (let shown = Math.min(10, count); ; shown = Math.min(shown + 10, count)) {
+    await page.waitForFunction((shown) => document.querySelectorAll('.search-result').length === shown, shown);
+    if (shown === count) break;
+    await more.click();
+  }
+  await expect(more.isVisible()).resolves.toBe(false);
   return page.locator('.search-result-title').allTextContents();
 }
 
@@ -117,11 +123,16 @@ describe('search on the shipped site', () => {
     const { page, problems, close } = await open(`${site.url}search/?q=token`);
     const all = await results(page, 'token');
     await page.locator('summary', { hasText: 'Filters' }).click();
-    const topic = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /^Tokenization\b/ });
+    // Each value shows how many of the results have it: "Tokenization 7".
+    const topic = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /^Tokenization \d+$/ });
+    const expected = Number(/(\d+)$/.exec((await topic.locator('xpath=ancestor::label').textContent())!.trim())![1]);
+    await expect(page.getByRole('group', { name: 'Month' }).getByRole('checkbox', { name: /^\S+ \d{4} \d+$/ }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('group', { name: 'Code' }).getByRole('checkbox', { name: /^Has code \d+$/ }).count()).resolves.toBe(1);
     await topic.check();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('topic') === 'Tokenization');
-    await expectText(page, 'pagefind-summary', new RegExp(`^(?!${all.length} )\\d+ results? for token$`));
+    await expectText(page, SUMMARY, new RegExp(`^(?!${all.length} )\\d+ results? for token$`));
     const narrowed = await results(page, 'token');
+    expect(narrowed.length).toBe(expected);
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.length).toBeLessThan(all.length);
     for (const topics of await page.locator('.search-result-topics').allTextContents()) expect(topics).toContain('Tokenization');
@@ -129,6 +140,15 @@ describe('search on the shipped site', () => {
     await page.reload();
     expect(await results(page, 'token')).toEqual(narrowed);
     await expect(topic.isChecked()).resolves.toBe(true);
+
+    // A second topic widens the group (either topic), it does not ask for both.
+    if ((await page.locator('[data-search-filters]').getAttribute('open')) === null) await page.locator('summary', { hasText: 'Filters' }).click();
+    const second = page.getByRole('group', { name: 'Topic' }).locator('input[type=checkbox]:not(:checked)').first();
+    await second.check();
+    await page.waitForFunction(() => new URLSearchParams(location.search).getAll('topic').length === 2);
+    await expectText(page, SUMMARY, new RegExp(`^(?!${narrowed.length} )\\d+ results? for token$`));
+    const widened = await results(page, 'token');
+    expect(widened.length).toBeGreaterThan(narrowed.length);
     expect(problems).toEqual([]);
     await close();
   });
@@ -154,10 +174,64 @@ describe('search on the shipped site', () => {
     await results(page, 'quantization');
     await page.locator('h1').click();
     await page.keyboard.press('/');
-    await page.waitForFunction(() => document.activeElement?.matches('pagefind-input input[type="search"]'));
+    await page.waitForFunction(() => document.activeElement?.matches('#search-input[type="search"]'));
     await expect(page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).resolves.toBe('quantization');
     expect(problems).toEqual([]);
     await close();
+  });
+
+  it('sorts newest first, and keeps the sort in the URL', async () => {
+    const { page, problems, close } = await open(`${site.url}search/?q=model`);
+    const best = await results(page, 'model');
+    // A new search replaces the list: wait for the old results to go.
+    const stale = await page.locator('.search-result').first().elementHandle();
+    await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date');
+    await page.waitForFunction((stale) => !stale?.isConnected, stale);
+    const newest = await results(page, 'model');
+    expect([...newest].sort()).toEqual([...best].sort());
+    const dates = await page.locator('.search-result time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort().reverse());
+    await page.reload();
+    await expect(page.getByLabel('Sort').inputValue()).resolves.toBe('date');
+    expect(await results(page, 'model')).toEqual(newest);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it(`loads no Pagefind UI, under ${JS_BUDGET / 1024} KB of JavaScript besides Pagefind's, and only the data of the results shown`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: Array<{ path: string; bytes: Promise<number> }> = [];
+    page.on('response', (response) => {
+      fetched.push({ path: new URL(response.url()).pathname, bytes: response.body().then((body) => body.length, () => 0) });
+    });
+    await page.goto(`${site.url}search/?q=model`);
+    await page.locator('.search-result').first().waitFor();
+    const beforeFirstResult = [...fetched];
+    await expectText(page, SUMMARY, summaryPattern('model'));
+    const count = Number(summaryPattern('model').exec((await page.locator(SUMMARY).textContent())!)![1]);
+    expect(count).toBeGreaterThan(10);
+
+    // Pagefind's runtime is pagefind.js and its WebAssembly; everything else that is JavaScript is the page's own.
+    const js = beforeFirstResult.filter(({ path }) => path.endsWith('.js') && path !== '/pagefind/pagefind.js');
+    const jsBytes = (await Promise.all(js.map(({ bytes }) => bytes))).reduce((sum, bytes) => sum + bytes, 0);
+    expect(js.map(({ path }) => path)).toEqual([expect.stringMatching(/^\/_astro\/[^/]+\.js$/)]);
+    expect(jsBytes).toBeLessThan(JS_BUDGET);
+
+    const paths = () => fetched.map(({ path }) => path);
+    const fragments = () => paths().filter((path) => path.startsWith('/pagefind/fragment/')).length;
+    expect(paths().filter((path) => /pagefind-(component-)?ui|pagefind-(modular-)?ui|pagefind-worker/.test(path))).toEqual([]);
+    // Ten results shown, ten results' data; the filter index waits for the Filters disclosure.
+    expect(fragments()).toBeLessThanOrEqual(10);
+    expect(paths().filter((path) => path.startsWith('/pagefind/filter/'))).toEqual([]);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+    expect(fragments()).toBeLessThanOrEqual(20);
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.getByRole('group', { name: 'Topic' }).waitFor();
+    expect(paths().filter((path) => path.startsWith('/pagefind/filter/')).length).toBeGreaterThan(0);
+    await context.close();
   });
 
   it('announces the number of results in a live region', async () => {
@@ -234,7 +308,7 @@ describe('search on the fixture site', () => {
     await results(page, 'alert');
     const excerpt = await page.locator('.search-result-excerpt').first().textContent();
     expect(excerpt).toContain('<script>alert(2)</script>');
-    await expect(page.locator('pagefind-results script, pagefind-results img').count()).resolves.toBe(0);
+    await expect(page.locator('[data-search-results] script, [data-search-results] img').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await close();
   });
@@ -243,6 +317,12 @@ describe('search on the fixture site', () => {
     const { page, problems, close } = await open(`${subSite.url}search/?q=segmentation`);
     expect(subSite.url).toMatch(/\/sub\/$/);
     expect(await results(page, 'segmentation')).toContain(SEG_TITLE);
+    // The filter index loads from /sub/pagefind/ too (a request outside /sub/ is a 404, and a problem).
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.getByRole('group', { name: 'Code' }).getByRole('checkbox', { name: /^Has code \d+$/ }).check();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('code') === 'yes');
+    await expectText(page, SUMMARY, /^1 result for segmentation$/);
+    expect(await results(page, 'segmentation')).toEqual([SEG_TITLE]);
     const link = page.locator('.search-result-title a', { hasText: SEG_TITLE });
     await expect(link.getAttribute('href')).resolves.toBe('/sub/papers/reasoning-to-attend-try-to-understand-how-seg-token-works/');
     await link.click();
