@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, YAMLParseError } from 'yaml';
+import pLimit from 'p-limit';
 import { splitFrontMatter } from '../lib/front-matter.ts';
 import { markdownToText, renderMarkdown } from '../lib/markdown.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
@@ -13,8 +14,8 @@ import { SLUG_PATTERN } from '../lib/slug.ts';
  */
 const RENDER_VERSION = '1';
 
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
-const CONCURRENCY = 64;
+/** Files read at once: enough to keep the disk busy, far below the open-file limit. */
+const OPEN_FILES = 64;
 
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
@@ -48,10 +49,10 @@ export function paperLoader(options: { base: string }): Loader {
 
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
 
-      const entries = [...pathById];
-      for (let start = 0; start < entries.length; start += CONCURRENCY) {
-        await Promise.all(
-          entries.slice(start, start + CONCURRENCY).map(async ([id, filePath]) => {
+      const limit = pLimit(OPEN_FILES);
+      await Promise.all(
+        [...pathById].map(([id, filePath]) =>
+          limit(async () => {
             const contents = await readFile(new URL(filePath, config.root), 'utf8');
             const digest = generateDigest(`${RENDER_VERSION}\n${contents}`);
             if (store.get(id)?.digest === digest) return;
@@ -66,8 +67,8 @@ export function paperLoader(options: { base: string }): Loader {
               rendered: { html: renderMarkdown(body), metadata: { text: markdownToText(body) } },
             });
           }),
-        );
-      }
+        ),
+      );
     },
   };
 }

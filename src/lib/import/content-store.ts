@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import pLimit from 'p-limit';
 import { titleKey } from '../text.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
 import { enrichPaperFile, formatPaperFile, parsePaperFile, type PaperFile } from './paper-file.ts';
@@ -42,6 +43,9 @@ export interface ImportPlan {
 
 const arxivKey = (id: string) => id.replace(/v\d+$/, '');
 
+/** Files read at once. */
+const OPEN_FILES = 32;
+
 export async function loadContentIndex(contentDir: string): Promise<ContentIndex> {
   const index: ContentIndex = {
     contentDir,
@@ -51,12 +55,14 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
     digests: new Map(),
   };
   const paperNames = await readdir(join(contentDir, 'papers')).catch(() => [] as string[]);
+  // Bounded: a site has tens of thousands of papers, more than a process may hold open files.
+  const limit = pLimit(OPEN_FILES);
   await Promise.all(
     paperNames
       .filter((name) => name.endsWith('.md'))
       .map(async (name) => {
         const path = join(contentDir, 'papers', name);
-        const file = parsePaperFile(await readFile(path, 'utf8'), path);
+        const file = parsePaperFile(await limit(() => readFile(path, 'utf8')), path);
         const known = { slug: name.slice(0, -3), file };
         index.bySlug.set(known.slug, known);
         const title = file.frontMatter.get('title');
