@@ -51,6 +51,8 @@ describe('the site feed', () => {
     const feed = await readFeed(fixture, '/rss.xml');
     const hostile = feed.items.find((item) => item.title === SCRIPT_TITLE)!;
     expect(hostile.contentSnippet).toContain('<script>alert(2)</script> and an ampersand & in it');
+    expect(hostile.contentSnippet).toContain('Bell and escape');
+    expect(readFileSync(fileForPath(fixture, '/rss.xml'), 'utf8')).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const $ = cheerio.load(hostile.html);
     expect($('script')).toHaveLength(0);
     expect($.text()).toContain('<script>alert(2)</script>');

@@ -50,7 +50,8 @@ export function readingFixture(): FixtureContent {
     {
       slug: 'script-alert-1-script-and-friends-a-hostile-title',
       frontMatter: { title: SCRIPT_TITLE, topics: ['beta'] },
-      body: 'An abstract with \\<script>alert(2)\\</script> and an ampersand & in it.',
+      // \u0007 and \u001b are illegal in XML: the feeds must drop them, not break on them.
+      body: 'An abstract with \\<script>alert(2)\\</script> and an ampersand & in it.\u0007 Bell\u001b and escape.',
     },
     {
       slug: 'math-in-abstracts',
