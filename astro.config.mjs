@@ -16,5 +16,9 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR || 'node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  experimental: {
+    // Pages whose data did not change (cacheKey from getStaticPaths) are reused on the next build.
+    incrementalBuild: true,
+  },
   integrations: [sitemap(), pagefind()],
 });

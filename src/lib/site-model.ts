@@ -79,6 +79,8 @@ export interface SiteModel {
   topicsById: Map<string, TopicWithPapers>;
   /** The most similar papers, computed for the whole site on first use. */
   related(paper: Paper): Paper[];
+  /** The papers before and after this one in its newest digest. */
+  neighbours(paper: Paper): { previous: Paper | undefined; next: Paper | undefined };
 }
 
 export interface ModelOptions {
@@ -186,6 +188,11 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
         if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] related papers: ${Math.round(performance.now() - started)} ms`);
       }
       return (relatedIds.get(paper.slug) ?? []).map((slug) => papers.get(slug)!);
+    },
+    neighbours(paper) {
+      const latest = paper.appearances[0];
+      const items = latest?.digest.items;
+      return { previous: latest && items?.[latest.rank - 2]?.paper, next: latest && items?.[latest.rank]?.paper };
     },
   };
 }
