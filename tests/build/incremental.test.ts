@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
@@ -19,7 +20,7 @@ function site(): FixtureContent {
 
 /** The pages a build reused from the previous one, as its log lists them. */
 const reused = (log: string) =>
-  log
+  stripVTControlCharacters(log)
     .split('\n')
     .filter((line) => /\((cached|restored)\)/.test(line))
     .map((line) => /(\/\S+)/.exec(line)?.[1]);
