@@ -30,13 +30,17 @@ describe('search engines', () => {
 
   it('every page has a canonical link, a unique title and description, and card tags', () => {
     const titles = new Map<string, string>();
+    const descriptions = new Map<string, string>();
     for (const path of htmlPages(fixture).filter((page) => page !== '/404.html')) {
       const $ = loadPage(fixture, path);
       expect($('link[rel=canonical]').attr('href'), path).toBe(`${SITE}${path}`);
       const title = $('title').text();
       expect(titles.get(title), `${path} shares its title with ${titles.get(title)}`).toBeUndefined();
       titles.set(title, path);
-      expect($('meta[name=description]').attr('content')?.length, path).toBeGreaterThan(20);
+      const description = $('meta[name=description]').attr('content')!;
+      expect(description.length, path).toBeGreaterThan(20);
+      expect(descriptions.get(description), `${path} shares its description with ${descriptions.get(description)}`).toBeUndefined();
+      descriptions.set(description, path);
       expect($('meta[property="og:title"]').attr('content'), path).toBeTruthy();
       expect($('meta[property="og:url"]').attr('content'), path).toBe(`${SITE}${path}`);
       expect($('meta[property="og:image"]').attr('content'), path).toBe(`${SITE}/og-card.png`);
