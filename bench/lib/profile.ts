@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
 import { assignTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
-import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
+import { renderAbstract } from '../../src/lib/markdown.ts';
 import { computeRelated } from '../../src/lib/related.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { siteConfig } from '../../src/site.config.ts';
@@ -53,8 +53,8 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
     return { id: topic.id, data: topic };
   });
   // What the paper loader (src/loaders/papers.ts) does per new or changed file during content sync.
-  const htmls = time('renderMarkdown (loader, at sync: abstract to HTML)', () => papers.map((paper) => renderMarkdown(paper.body.trim())));
-  const texts = time('markdownToText (loader, at sync: abstract to text)', () => papers.map((paper) => markdownToText(paper.body.trim())));
+  const rendered = time('renderAbstract (loader, at sync: abstract to HTML and text)', () => papers.map((paper) => renderAbstract(paper.body.trim())));
+  const texts = rendered.map((abstract) => abstract.text);
   const matcher = compileTopics(topics.map((topic) => topic.data));
   time('assignTopics (inside buildSiteModel)', () =>
     papers.map((paper, index) => paper.data.topics ?? assignTopics(matcher, { title: paper.data.title, abstract: texts[index]!, keywords: paper.data.keywords })),
@@ -62,7 +62,7 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
   // YAML reads an unquoted date as a Date; the schema makes it YYYY-MM-DD.
   const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
   const digests = digestsRaw.map((entry) => ({ id: entry.id, data: { ...entry.data, date: day(entry.data.date) } }));
-  const entries = papers.map((paper, index) => ({ ...paper, rendered: { html: htmls[index]!, metadata: { text: texts[index]! } } }));
+  const entries = papers.map((paper, index) => ({ ...paper, rendered: { html: rendered[index]!.html, metadata: { text: texts[index]! } } }));
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

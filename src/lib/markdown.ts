@@ -4,8 +4,10 @@ import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeKatex from 'rehype-katex';
-import rehypeStringify from 'rehype-stringify';
+import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
+import type { Root as MdastRoot } from 'mdast';
+import type { Root as HastRoot } from 'hast';
 
 /**
  * Sanitizing runs before KaTeX: whatever a paper file holds (raw HTML,
@@ -21,26 +23,42 @@ const sanitizeSchema: SanitizeSchema = {
   },
 };
 
-const toHtml = unified()
-  .use(remarkParse)
-  .use(remarkMath)
+const parser = unified().use(remarkParse).use(remarkMath).freeze();
+
+const toHast = unified()
   .use(remarkRehype)
   .use(rehypeSanitize, sanitizeSchema)
   // MathML only: browsers render it natively, so math needs no stylesheet, font or script.
   .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
-  .use(rehypeStringify)
   .freeze();
 
-const toTree = unified().use(remarkParse).use(remarkMath).freeze();
+/** Paragraphs are separate sentences: their text is joined with a space, not run together. */
+const treeText = (tree: MdastRoot) =>
+  tree.children
+    .map((node) => toString(node))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
-/** An abstract's Markdown as HTML: the one rendering that pages, feeds and email share. */
-export function renderMarkdown(markdown: string): string {
-  return String(toHtml.processSync(markdown));
+const treeHtml = (tree: MdastRoot) => toHtml(toHast.runSync(tree) as HastRoot);
+
+/**
+ * An abstract as HTML (the one rendering that pages, feeds and email share)
+ * and as plain text (math kept as its LaTeX source, for descriptions, excerpts
+ * and search), from a single parse.
+ */
+export function renderAbstract(markdown: string): { html: string; text: string } {
+  const tree = parser.parse(markdown);
+  const text = treeText(tree);
+  return { html: treeHtml(tree), text };
 }
 
-/** An abstract as plain text (math kept as its LaTeX source), for descriptions, excerpts and search. */
+export function renderMarkdown(markdown: string): string {
+  return treeHtml(parser.parse(markdown));
+}
+
 export function markdownToText(markdown: string): string {
-  return toString(toTree.parse(markdown)).replace(/\s+/g, ' ').trim();
+  return treeText(parser.parse(markdown));
 }
 
 /** The first `length` characters or so, cut at a word boundary. */

@@ -2,7 +2,7 @@ import type { DigestData, PaperData } from './schemas.ts';
 import type { Topic } from './topics.ts';
 import { assignTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
-import { excerpt, markdownToText, renderMarkdown } from './markdown.ts';
+import { excerpt, renderAbstract } from './markdown.ts';
 import type { IsoDate } from './dates.ts';
 
 /** A collection entry as Astro's loaders give it; only what the model reads. */
@@ -116,8 +116,10 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
   for (const entry of sources.papers) {
     const data = entry.data;
     const abstractMarkdown = entry.body?.trim() ?? '';
+    // The paper loader caches both renderings; sources without them (unit tests) are rendered here.
     const cachedText = entry.rendered?.metadata?.text;
-    const abstractText = typeof cachedText === 'string' ? cachedText : markdownToText(abstractMarkdown);
+    const { html: abstractHtml, text: abstractText } =
+      entry.rendered && typeof cachedText === 'string' ? { html: entry.rendered.html, text: cachedText } : renderAbstract(abstractMarkdown);
     const topicIds = data.topics ?? assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
     const topics = topicIds.map((id, index) => {
       const topic = topicSummaries.get(id);
@@ -131,7 +133,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       slug: entry.id,
       data,
       abstractMarkdown,
-      abstractHtml: entry.rendered?.html ?? renderMarkdown(abstractMarkdown),
+      abstractHtml,
       abstractText,
       excerpt: excerpt(abstractText, options.excerptLength),
       topics,

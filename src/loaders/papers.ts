@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { parse, YAMLParseError } from 'yaml';
 import pLimit from 'p-limit';
 import { splitFrontMatter } from '../lib/front-matter.ts';
-import { markdownToText, renderMarkdown } from '../lib/markdown.ts';
+import { renderAbstract } from '../lib/markdown.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 
 /**
- * Bumped whenever renderMarkdown's output changes, so that abstracts cached in
+ * Bumped whenever renderAbstract's output changes, so that abstracts cached in
  * the content store under an unchanged file are rendered again.
  */
-const RENDER_VERSION = '1';
+const RENDER_VERSION = '2';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;
@@ -58,14 +58,8 @@ export function paperLoader(options: { base: string }): Loader {
             if (store.get(id)?.digest === digest) return;
             const { frontMatter, body } = readPaperFile(contents, filePath);
             const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
-            store.set({
-              id,
-              data,
-              body,
-              filePath,
-              digest,
-              rendered: { html: renderMarkdown(body), metadata: { text: markdownToText(body) } },
-            });
+            const { html, text } = renderAbstract(body);
+            store.set({ id, data, body, filePath, digest, rendered: { html, metadata: { text } } });
           }),
         ),
       );
