@@ -11,6 +11,7 @@ export const paths = {
   home: () => '',
   digests: () => 'digests/',
   digest: (date: IsoDate) => `digests/${date}/`,
+  digestEmail: (date: IsoDate, format: 'html' | 'txt') => `digests/${date}/email.${format}`,
   paper: (slug: string) => `papers/${slug}/`,
   topics: () => 'topics/',
   topic: (id: string, page = 1) => (page > 1 ? `topics/${id}/${page}/` : `topics/${id}/`),

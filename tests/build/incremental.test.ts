@@ -18,12 +18,12 @@ function site(): FixtureContent {
   };
 }
 
-/** The pages a build reused from the previous one, as its log lists them. */
+/** The pages a build reused from the previous one, as its log lists them (it shows `email.html` as `email.html/`). */
 const reused = (log: string) =>
   stripVTControlCharacters(log)
     .split('\n')
     .filter((line) => /\((cached|restored)\)/.test(line))
-    .map((line) => /(\/\S+)/.exec(line)?.[1]);
+    .map((line) => /(\/\S+)/.exec(line)?.[1]?.replace(/(\.\w+)\/$/, '$1'));
 
 describe('the daily rebuild reuses unchanged pages and re-renders changed ones', () => {
   it('after an edit and a new digest, every page shows the new content', async () => {
