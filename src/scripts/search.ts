@@ -46,8 +46,8 @@ const root = document.querySelector<HTMLElement>('[data-search]')!;
 // Pagefind first: its script, index metadata and WebAssembly load while the rest of the page sets up.
 const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
   await module.options({
-    // Record URLs are site paths; baseUrl "/" keeps them so, and href() below adds BASE_PATH.
-    baseUrl: '/',
+    // Record URLs are site paths (/papers/x/); Pagefind puts BASE_PATH in front of them.
+    baseUrl: root.dataset.base,
     excerptLength: 36,
     // An excerpt that starts or ends inside the abstract says so.
     excerptEllipsis: '…',
@@ -81,7 +81,6 @@ const sortSelect = $<HTMLSelectElement>('sort');
 const summary = $<HTMLElement>('summary');
 const list = $<HTMLOListElement>('results');
 const more = $<HTMLButtonElement>('more');
-const base = root.dataset.base!;
 /**
  * Dates are written from a pattern and month names the build took from Intl in the
  * site's language ("{month} {day}, {year}"): a page's first Intl formatter costs
@@ -127,15 +126,13 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-/** A result's link under BASE_PATH; only site paths and http(s) URLs are linked. */
+/** A result's link; only site paths and http(s) URLs are linked. */
 function href(url: string): string {
   try {
-    const target = new URL(url, location.href);
-    if (!['http:', 'https:'].includes(target.protocol)) return '#';
+    return ['http:', 'https:'].includes(new URL(url, location.href).protocol) ? url : '#';
   } catch {
     return '#';
   }
-  return url.startsWith('/') && !url.startsWith(base) ? base + url.slice(1) : url;
 }
 
 function renderResult(data: ResultData): HTMLLIElement {
