@@ -1,9 +1,15 @@
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './slug.ts';
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, toIsoDate } from './dates.ts';
 
 /** Links are followed by readers: only http(s), never javascript:, data: or relative. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+/** A link a source gives, when it is an absolute http(s) URL (spaces trimmed); anything else is dropped. */
+export function httpLink(value: unknown): string | undefined {
+  const url = typeof value === 'string' ? value.trim() : undefined;
+  return url && httpUrl.safeParse(url).success ? url : undefined;
+}
 
 export const slug = z.string().regex(SLUG_PATTERN, 'must be a slug: lowercase a-z, 0-9 and single hyphens');
 
@@ -12,13 +18,16 @@ export const arxivId = z
   .string()
   .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/, 'must be an arXiv id like 2403.12345');
 
+/** The paper an arXiv id names, whatever its version: 2403.12345v2 → 2403.12345. */
+export const arxivWithoutVersion = (id: string) => id.replace(/v\d+$/, '');
+
 /**
  * YAML turns `2026-03-14` into a Date and a quoted one into a string; both mean
  * the calendar day, kept as YYYY-MM-DD so that no time zone can shift it.
  */
 export const calendarDay = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const day = value instanceof Date ? value.toISOString().slice(0, 10) : parseIsoDate(value.trim());
-  if (!day || Number.isNaN(Date.parse(day))) {
+  const day = value instanceof Date ? (Number.isNaN(value.getTime()) ? undefined : toIsoDate(value)) : parseIsoDate(value.trim());
+  if (!day) {
     ctx.addIssue({ code: 'custom', message: `must be a real date as YYYY-MM-DD, got "${String(value)}"` });
     return z.NEVER;
   }

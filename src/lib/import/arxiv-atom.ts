@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { arxivId, httpUrl, type PaperFrontMatter } from '../schemas.ts';
+import { arxivId, httpLink, type PaperFrontMatter } from '../schemas.ts';
 import { normalizeText } from '../text.ts';
 import { parseIsoDate, type IsoDate } from '../dates.ts';
 import { findCodeLink, plainTextToMarkdown, texTextToMarkdown, unescapeTexText } from './abstract-markdown.ts';
@@ -87,7 +87,7 @@ function readEntry(entry: unknown, where: string, file: string): { paper: Import
   const pdf = asArray(entry['link'])
     .filter(isNode)
     .find((link) => link['@title'] === 'pdf' || link['@type'] === 'application/pdf')?.['@href'];
-  const pdfUrl = typeof pdf === 'string' && httpUrl.safeParse(pdf.trim()).success ? pdf.trim() : undefined;
+  const pdfUrl = httpLink(pdf);
 
   const { markdown, links } = texTextToMarkdown(textOf(entry['summary']));
   // A code link in the abstract, else in the author's comment ("Code: https://github.com/…").

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import pLimit from 'p-limit';
 import { titleKey } from '../text.ts';
+import { arxivWithoutVersion } from '../schemas.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
 import { enrichPaperFile, formatPaperFile, parsePaperFile, type PaperFile } from './paper-file.ts';
 import type { ImportedDigest, ImportedPaper } from './imported.ts';
@@ -41,7 +42,6 @@ export interface ImportPlan {
   writes: Map<string, string>;
 }
 
-const arxivKey = (id: string) => id.replace(/v\d+$/, '');
 
 /** Files read at once. */
 const OPEN_FILES = 32;
@@ -68,7 +68,7 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
         const title = file.frontMatter.get('title');
         if (typeof title === 'string') index.byTitle.set(titleKey(title), known);
         const arxiv = file.frontMatter.get('arxiv');
-        if (typeof arxiv === 'string') index.byArxiv.set(arxivKey(arxiv), known);
+        if (typeof arxiv === 'string') index.byArxiv.set(arxivWithoutVersion(arxiv), known);
       }),
   );
   const digestNames = await readdir(join(contentDir, 'digests')).catch(() => [] as string[]);
@@ -141,7 +141,7 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
 
 function findKnown(index: ContentIndex, paper: ImportedPaper): KnownPaper | undefined {
   const arxiv = paper.frontMatter.arxiv;
-  return (arxiv ? index.byArxiv.get(arxivKey(arxiv)) : undefined) ?? index.byTitle.get(titleKey(paper.frontMatter.title));
+  return (arxiv ? index.byArxiv.get(arxivWithoutVersion(arxiv)) : undefined) ?? index.byTitle.get(titleKey(paper.frontMatter.title));
 }
 
 /**
@@ -160,7 +160,7 @@ function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<stri
   const known = { slug, file: parsePaperFile(text, slug) };
   index.bySlug.set(slug, known);
   index.byTitle.set(titleKey(paper.frontMatter.title), known);
-  if (paper.frontMatter.arxiv) index.byArxiv.set(arxivKey(paper.frontMatter.arxiv), known);
+  if (paper.frontMatter.arxiv) index.byArxiv.set(arxivWithoutVersion(paper.frontMatter.arxiv), known);
   writes.set(join('papers', `${slug}.md`), text);
   return slug;
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'astro/zod';
-import { arxivId, httpUrl, type PaperFrontMatter } from '../schemas.ts';
+import { arxivId, arxivWithoutVersion, httpLink, type PaperFrontMatter } from '../schemas.ts';
 import { normalizeText } from '../text.ts';
 import { parseIsoDate, type IsoDate } from '../dates.ts';
 import { findCodeLink, texTextToMarkdown, unescapeTexText } from './abstract-markdown.ts';
@@ -156,7 +156,7 @@ function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
   const tldr = paper.ai_summary ? normalizeText(paper.ai_summary) : '';
   const frontMatter: PaperFrontMatter = {
     title: paper.title,
-    arxiv: paper.id.replace(/v\d+$/, ''),
+    arxiv: arxivWithoutVersion(paper.id),
     ...(authors.length ? { authors } : {}),
     ...(paper.publishedAt ? { published: paper.publishedAt } : {}),
     ...(code || project ? { links: { ...(code ? { code } : {}), ...(project ? { project } : {}) } } : {}),
@@ -171,12 +171,6 @@ function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
     abstract: markdown,
     ...(paper.upvotes != null ? { dayUpvotes: paper.upvotes } : {}),
   };
-}
-
-/** The URL when it is an absolute http(s) one (surrounding spaces trimmed); anything else is dropped. */
-function httpLink(value: string | null | undefined): string | undefined {
-  const url = value?.trim();
-  return url && httpUrl.safeParse(url).success ? url : undefined;
 }
 
 /** A zod issue as `paper.title is missing`, `paper.authors[0] must be an object, not a string`. */

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { parseIsoDate, type IsoDate } from '../dates.ts';
+import { httpUrl } from '../schemas.ts';
 import { applyPlan, loadContentIndex, planImport, type DigestPlan } from './content-store.ts';
 import { importPlainText } from './plaintext.ts';
 import { importHfDaily, type EmptyDay } from './hf-daily.ts';
@@ -56,7 +57,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult[]>
     return parsed;
   });
   const apiBase = options.hfApi ?? process.env['HF_API_URL'] ?? DEFAULT_HF_API;
-  if (days.length > 0 && !/^https?:\/\/[^/]/.test(apiBase)) {
+  if (days.length > 0 && !httpUrl.safeParse(apiBase).success) {
     throw new InputError('--hf-api', undefined, `"${apiBase}" is not an http(s) URL`);
   }
   const today = options.today ?? new Date();
