@@ -86,23 +86,31 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
   };
 }
 
+/** What each feed is called wherever it is named: its channel, autodiscovery links, /subscribe/ and the OPML. */
+export const feedTitle = {
+  site: () => siteConfig.title,
+  digests: () => `${siteConfig.title}: daily digests`,
+  topic: (name: string) => `${siteConfig.title}: ${name}`,
+};
+
 /** Every feed the site offers, site-wide ones first: for /subscribe/ and the OPML list. */
-export function allFeeds(model: SiteModel, site: URL): FeedLink[] {
-  const link = (title: string, path: string, pagePath: string) => ({
+export function allFeeds(model: SiteModel, site: URL): Array<FeedLink & { label: string }> {
+  const link = (label: string, title: string, path: string, pagePath: string) => ({
+    label,
     title,
     xmlUrl: absoluteUrl(path, site),
     htmlUrl: absoluteUrl(pagePath, site),
   });
   return [
-    link(`${siteConfig.title}: latest papers`, paths.feed(), paths.home()),
-    link(`${siteConfig.title}: daily digests`, paths.digestsFeed(), paths.digests()),
-    ...model.topics.map((topic) => link(`${siteConfig.title}: ${topic.name}`, paths.topicFeed(topic.id), paths.topic(topic.id))),
+    link('Latest papers', feedTitle.site(), paths.feed(), paths.home()),
+    link('Daily digests', feedTitle.digests(), paths.digestsFeed(), paths.digests()),
+    ...model.topics.map((topic) => link(topic.name, feedTitle.topic(topic.name), paths.topicFeed(topic.id), paths.topic(topic.id))),
   ];
 }
 
 export function siteFeed(model: SiteModel, site: URL): FeedSpec {
   return {
-    title: siteConfig.title,
+    title: feedTitle.site(),
     description: siteConfig.description,
     path: paths.feed(),
     pagePath: paths.home(),
@@ -113,7 +121,7 @@ export function siteFeed(model: SiteModel, site: URL): FeedSpec {
 export function topicFeed(model: SiteModel, topicId: string, site: URL): FeedSpec {
   const topic = model.topicsById.get(topicId)!;
   return {
-    title: `${siteConfig.title}: ${topic.name}`,
+    title: feedTitle.topic(topic.name),
     description: topic.description,
     path: paths.topicFeed(topic.id),
     pagePath: paths.topic(topic.id),
@@ -123,7 +131,7 @@ export function topicFeed(model: SiteModel, topicId: string, site: URL): FeedSpe
 
 export function digestsFeed(model: SiteModel, site: URL): FeedSpec {
   return {
-    title: `${siteConfig.title}: daily digests`,
+    title: feedTitle.digests(),
     description: `One item a day with the whole digest: ${siteConfig.description}`,
     path: paths.digestsFeed(),
     pagePath: paths.digests(),
