@@ -1,5 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { parse } from 'yaml';
 import { digestSchema, paperSchema } from './lib/schemas.ts';
 import { topicSchema } from './lib/topics.ts';
 import { paperLoader } from './loaders/papers.ts';
@@ -21,8 +23,15 @@ const digests = defineCollection({
 });
 
 const topics = defineCollection({
-  loader: file(`${contentDir}/topics.yaml`),
-  schema: topicSchema,
+  // The content store keeps entries sorted by id, but the taxonomy's order matters (ties go to the
+  // earlier topic, and the index lists them so): each topic keeps its place in the file.
+  loader: file(`${contentDir}/topics.yaml`, {
+    parser: (text) => {
+      const topics: unknown = parse(text);
+      return Array.isArray(topics) ? topics.map((topic, position) => ({ ...topic, position })) : (topics as never);
+    },
+  }),
+  schema: z.intersection(topicSchema, z.object({ position: z.number().int() })),
 });
 
 export const collections = { papers, digests, topics };

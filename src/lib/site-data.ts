@@ -18,6 +18,7 @@ export function loadSite(): Promise<SiteModel> {
       getCollection('digests'),
       getCollection('topics'),
     ]);
+    topics.sort((a, b) => a.data.position - b.data.position);
     const started = performance.now();
     const site = buildSiteModel({ papers, digests, topics }, siteConfig);
     if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] site model: ${Math.round(performance.now() - started)} ms`);
