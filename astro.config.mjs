@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import pruneOutput from './src/integrations/prune-output.ts';
 
 /** Absolute origin used for feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -20,5 +21,6 @@ export default defineConfig({
     // Pages whose data did not change (cacheKey from getStaticPaths) are reused on the next build.
     incrementalBuild: true,
   },
-  integrations: [sitemap(), pagefind()],
+  // pruneOutput last: it removes what the others did not write in this build.
+  integrations: [sitemap(), pagefind(), pruneOutput()],
 });

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
 
@@ -43,6 +44,9 @@ export async function writeSearchIndex(outputPath: string): Promise<{ records: n
   if (!run) throw new Error('no search index was started: the data layer never ran, or ran in another process');
   try {
     const index = await run.index;
+    // The output folder is kept between builds, and Pagefind leaves files it would write unchanged untouched:
+    // start from an empty folder so that what is there afterwards is exactly this index.
+    await rm(outputPath, { recursive: true, force: true });
     check('write the index', await index.writeFiles({ outputPath }));
     return { records: run.records };
   } finally {

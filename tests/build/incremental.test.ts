@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
-import { loadPage } from '../helpers/dist.ts';
+import { htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
 
 function site(): FixtureContent {
   return {
@@ -69,5 +70,41 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
       expect.arrayContaining(['/papers/paper-one/index.html', '/digests/2026-03-13/index.html', '/digests/2026-03-13/email.html']),
     );
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper one about alpha');
+  });
+
+  it('keeps the output folder: reused pages stay in place, what the site no longer has is removed', async () => {
+    const contentDir = join(scratchDir, 'incremental-content-removed');
+    const outDir = join(scratchDir, 'dist-incremental-removed');
+    await rm(`${outDir}-cache`, { recursive: true, force: true });
+    const content = site();
+    await writeFixtureContent(contentDir, content);
+    expect((await buildSite({ contentDir, outDir })).code).toBe(0);
+    const fragments = readdirSync(join(outDir, 'pagefind', 'fragment')).length;
+
+    content.papers = content.papers.filter((paper) => paper.slug !== 'paper-three');
+    content.digests[0]!.papers = ['paper-one', 'paper-two'];
+    await writeFixtureContent(contentDir, content);
+    const second = await buildSite({ contentDir, outDir });
+    expect(second.code).toBe(0);
+
+    // Reused pages were left where they were, not copied back from the cache.
+    expect(reused(second.output)).toContain('/papers/paper-one/index.html');
+    expect(stripVTControlCharacters(second.output)).not.toContain('(restored)');
+    // The removed paper's page and search entry are gone, and nothing links to a missing page.
+    expect(pathExists(outDir, '/papers/paper-three/')).toBe(false);
+    expect(readdirSync(join(outDir, 'pagefind', 'fragment'))).toHaveLength(fragments - 1);
+    const pages = htmlPages(outDir);
+    expect(pages).not.toContain('/papers/paper-three/');
+    for (const page of pages) {
+      const $ = loadPage(outDir, page);
+      for (const link of $('a[href^="/"]').toArray().map((a) => $(a).attr('href')!)) {
+        expect(pathExists(outDir, link), `${page} links to ${link}`).toBe(true);
+      }
+    }
+    // Files the build copies or writes each time are still there.
+    for (const path of ['/favicon.svg', '/robots.txt', '/rss.xml', '/sitemap-index.xml', '/pagefind/pagefind.js']) {
+      expect(pathExists(outDir, path), path).toBe(true);
+    }
+    expect(readdirSync(outDir)).not.toContain('.build-started');
   });
 });
