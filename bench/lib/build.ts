@@ -50,9 +50,10 @@ export interface BuildResult {
     pagesBuiltMs?: number;
     siteModelMs?: number;
     relatedMs?: number;
-    pagefindReadMs?: number;
-    pagefindWriteMs?: number;
-    pagefindTotalMs?: number;
+    /** Pagefind's whole run, fed and written while the pages render. */
+    pagefindIndexMs?: number;
+    /** How long the build still waited for it at build:done. */
+    pagefindWaitMs?: number;
     pagefindPages?: number;
     /** From "generating static routes" to the first page written: loading the collections, the site model, related papers, getStaticPaths. */
     firstPageAfterMs?: number;
@@ -204,22 +205,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (/\[papertide:pagefind\]/.test(text)) {
       pagefindFirst ??= t;
       pagefindLast = t;
-      const read = /Read (\d+) HTML files in (\d+(?:\.\d+)?)(ms|s)/.exec(text);
-      if (read) reported.pagefindReadMs = durationMs(read[2]!, read[3]!);
-      const indexed = /Indexed (\d+) pages.* in (\d+(?:\.\d+)?)(ms|s) \((\d+(?:\.\d+)?)(ms|s) in all\)/.exec(text);
+      const indexed = /Indexed (\d+) papers in (\d+) ms while pages rendered; waited (\d+) ms/.exec(text);
       if (indexed) {
         reported.pagefindPages = Number(indexed[1]);
-        reported.pagefindWriteMs = durationMs(indexed[2]!, indexed[3]!);
-        reported.pagefindTotalMs = durationMs(indexed[4]!, indexed[5]!);
-      }
-      const all = /(\d+(?:\.\d+)?)(ms|s) in all/.exec(text);
-      if (all) reported.pagefindTotalMs = durationMs(all[1]!, all[2]!);
-      // Since 30a0a85 the index is fed while pages render; build:done only writes it.
-      const written = /Indexed (\d+) papers; index written in (\d+(?:\.\d+)?) ?(ms|s)/.exec(text);
-      if (written) {
-        reported.pagefindPages = Number(written[1]);
-        reported.pagefindWriteMs = durationMs(written[2]!, written[3]!);
-        reported.pagefindTotalMs = reported.pagefindWriteMs;
+        reported.pagefindIndexMs = Number(indexed[2]);
+        reported.pagefindWaitMs = Number(indexed[3]);
       }
     }
     const built = /\[build\] (\d+) page\(s\) built in (\d+(?:\.\d+)?)(ms|s|m)/.exec(text);
@@ -246,8 +236,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   await new Promise<void>((resolve) => log.end(resolve));
 
   if (pagefindLast !== undefined) {
-    // The integration logs when it finishes; its own "in all" figure says when it started.
-    const start = reported.pagefindTotalMs !== undefined ? pagefindLast - reported.pagefindTotalMs : pagefindFirst!;
+    // The integration logs when it finishes, with how long it waited.
+    const start = reported.pagefindWaitMs !== undefined ? pagefindLast - reported.pagefindWaitMs : pagefindFirst!;
     mark('pagefindStart', Math.max(start, events.get('renderEnd') ?? 0));
     mark('pagefindEnd', pagefindLast);
   }
