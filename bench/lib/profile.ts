@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
-import { assignTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { compileTopics, type Topic } from '../../src/lib/topics.ts';
 import { renderAbstract } from '../../src/lib/markdown.ts';
 import { computeRelated } from '../../src/lib/related.ts';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { automaticTopics, buildSiteModel } from '../../src/lib/site-model.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { mapLimit } from './fs-stats.ts';
 
@@ -56,17 +56,20 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
   const rendered = time('renderAbstract (loader, at sync: abstract to HTML and text)', () => papers.map((paper) => renderAbstract(paper.body.trim())));
   const texts = rendered.map((abstract) => abstract.text);
   const matcher = compileTopics(topics.map((topic) => topic.data));
-  time('assignTopics (inside buildSiteModel)', () =>
-    papers.map((paper, index) => paper.data.topics ?? assignTopics(matcher, { title: paper.data.title, abstract: texts[index]!, keywords: paper.data.keywords })),
+  const topicIds = time('assignTopics (loader, at sync: per new or changed paper, or all on a taxonomy change)', () =>
+    papers.map((paper, index) => (paper.data.topics ? undefined : automaticTopics(matcher, paper.data, texts[index]!))),
   );
   // YAML reads an unquoted date as a Date; the schema makes it YYYY-MM-DD.
   const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
   const digests = digestsRaw.map((entry) => ({ id: entry.id, data: { ...entry.data, date: day(entry.data.date) } }));
-  const entries = papers.map((paper, index) => ({ ...paper, rendered: { html: rendered[index]!.html, metadata: { text: texts[index]! } } }));
+  const entries = papers.map((paper, index) => {
+    const topics = topicIds[index];
+    return { ...paper, rendered: { html: rendered[index]!.html, metadata: topics ? { text: texts[index]!, topics } : { text: texts[index]! } } };
+  });
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const model = time('buildSiteModel (with the loader\'s cached rendering, as in the build)', () =>
+  const model = time('buildSiteModel (with the loader\'s cached rendering and topics, as in the build)', () =>
     buildSiteModel({ papers: entries, digests, topics } as Parameters<typeof buildSiteModel>[0], siteConfig),
   );
   gc?.();

@@ -1,5 +1,5 @@
 import type { DigestData, PaperData } from './schemas.ts';
-import type { Topic } from './topics.ts';
+import type { Topic, TopicMatcher } from './topics.ts';
 import { assignTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
 import { excerpt, renderAbstract } from './markdown.ts';
@@ -11,7 +11,10 @@ export interface SourceEntry<T> {
   data: T;
   body?: string | undefined;
   filePath?: string | undefined;
-  /** The paper loader's cached rendering: the abstract as HTML and as plain text. */
+  /**
+   * The paper loader's cached work: the abstract as HTML, and in `metadata` as plain text (`text`) and, for a
+   * paper without hand-set topics, its automatic topics (`topics`, see {@link automaticTopics}).
+   */
   rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
@@ -100,6 +103,20 @@ const pathOf = (entry: SourceEntry<unknown>, collection: string, extension: stri
   entry.filePath ?? `content/${collection}/${entry.id}${extension}`;
 
 /**
+ * A paper's automatic topics, from its title, abstract text and keywords: the one definition, used both by the
+ * paper loader (which caches the result with the entry) and by {@link buildSiteModel} for entries without it.
+ */
+export function automaticTopics(matcher: TopicMatcher, data: Pick<PaperData, 'title' | 'keywords'>, abstractText: string): string[] {
+  return assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
+}
+
+/** The automatic topics the paper loader cached with the entry, if it did. */
+function cachedTopics(entry: SourceEntry<PaperData>): string[] | undefined {
+  const topics = entry.rendered?.metadata?.topics;
+  return Array.isArray(topics) && topics.every((id) => typeof id === 'string') ? topics : undefined;
+}
+
+/**
  * Joins papers, digests and topics once: each paper learns its days, topics and
  * neighbours, each digest its papers. Pages only read the result.
  */
@@ -120,7 +137,8 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     const cachedText = entry.rendered?.metadata?.text;
     const { html: abstractHtml, text: abstractText } =
       entry.rendered && typeof cachedText === 'string' ? { html: entry.rendered.html, text: cachedText } : renderAbstract(abstractMarkdown);
-    const topicIds = data.topics ?? assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
+    // Hand-set topics win; otherwise the assignment the loader cached, or (sources without one) a fresh one.
+    const topicIds = data.topics ?? cachedTopics(entry) ?? automaticTopics(matcher, data, abstractText);
     const topics = topicIds.map((id, index) => {
       const topic = topicSummaries.get(id);
       if (!topic) {

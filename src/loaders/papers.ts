@@ -1,12 +1,15 @@
 import type { Loader } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, YAMLParseError } from 'yaml';
 import pLimit from 'p-limit';
 import { splitFrontMatter } from '../lib/front-matter.ts';
 import { renderAbstract } from '../lib/markdown.ts';
+import type { PaperData } from '../lib/schemas.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
+import { automaticTopics } from '../lib/site-model.ts';
+import { compileTaxonomyFile } from '../lib/topics.ts';
 
 /**
  * Bumped whenever renderAbstract's output changes, so that abstracts cached in
@@ -17,17 +20,44 @@ const RENDER_VERSION = '2';
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;
 
+/** The meta store key of the file stamps (see {@link FileStamps}). */
+const STAMPS_KEY = 'file-stamps';
+
+/**
+ * Whether a file's stamp, taken at `now`, can be trusted on the next load. An edit after that look gets a new
+ * mtime only once the file system clock has left the tick of the last write: a few ms on Linux, up to 2 s on
+ * file systems that keep whole seconds (FAT: even seconds). A file written just before a build is read again
+ * on the next one.
+ */
+export function stampIsSettled(mtimeMs: number, now: number): boolean {
+  return now - mtimeMs > (mtimeMs % 1000 === 0 ? 2000 : 100);
+}
+
+/**
+ * What the last load saw of each file it left up to date in the store, by path: `size:mtimeMs`. A file whose
+ * stamp is unchanged is not read again. `inputs` is everything else an entry depends on (the render version
+ * and the taxonomy); when it differs, no stamp is trusted.
+ */
+interface FileStamps {
+  inputs: string;
+  stamps: Record<string, string>;
+}
+
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
  * module per file (nothing here is rendered by Astro): the abstract is rendered
  * once by our own remark pipeline when the file changes, and kept with its
- * plain text in the content store, so a rebuild only re-renders new or edited
- * papers. The slug is the file name; two files with one name are an error.
+ * plain text and automatic topics in the content store, so a rebuild only
+ * re-renders and re-tags new or edited papers, and re-tags every paper when the
+ * taxonomy file changes. Files whose size and mtime are unchanged since the last
+ * load are not even read. The slug is the file name; two files with one name are
+ * an error.
  */
-export function paperLoader(options: { base: string }): Loader {
+export function paperLoader(options: { base: string; taxonomy: string }): Loader {
   return {
     name: 'papertide-papers',
-    load: async ({ store, parseData, generateDigest, config, logger }) => {
+    load: async ({ store, meta, parseData, generateDigest, config, logger }) => {
+      const started = Date.now();
       const baseDir = new URL(`${options.base.replace(/\/?$/, '/')}`, config.root);
       const root = fileURLToPath(config.root);
       const files = (await readdir(baseDir, { recursive: true }).catch(() => [] as string[]))
@@ -49,22 +79,61 @@ export function paperLoader(options: { base: string }): Loader {
 
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
 
+      // A missing or invalid taxonomy gives no matcher, so no topics are cached: the site model then assigns
+      // them itself, and reports the taxonomy's problem (as does the topics collection).
+      const taxonomy = await readFile(new URL(options.taxonomy, config.root), 'utf8').catch(() => undefined);
+      const matcher = taxonomy === undefined ? undefined : compileTaxonomyFile(taxonomy);
+      const inputs = generateDigest(`${RENDER_VERSION}\n${taxonomy ?? ''}`);
+      const previous = readStamps(meta.get(STAMPS_KEY), inputs);
+      const stamps: Record<string, string> = {};
+
+      let read = 0;
+      let parsed = 0;
       const limit = pLimit(OPEN_FILES);
       await Promise.all(
         [...pathById].map(([id, filePath]) =>
           limit(async () => {
-            const contents = await readFile(new URL(filePath, config.root), 'utf8');
-            const digest = generateDigest(`${RENDER_VERSION}\n${contents}`);
-            if (store.get(id)?.digest === digest) return;
+            const url = new URL(filePath, config.root);
+            // Stat before reading: an edit in between leaves a stamp older than the contents, read again next time.
+            const { size, mtimeMs } = await stat(url);
+            const stamp = `${size}:${mtimeMs}`;
+            const stored = store.get(id);
+            if (stored?.filePath === filePath && previous[filePath] === stamp) {
+              stamps[filePath] = stamp;
+              return;
+            }
+            const contents = await readFile(url, 'utf8');
+            read++;
+            if (stampIsSettled(mtimeMs, started)) stamps[filePath] = stamp;
+            const digest = generateDigest(`${inputs}\n${filePath}\n${contents}`);
+            if (stored?.digest === digest) return;
+            parsed++;
             const { frontMatter, body } = readPaperFile(contents, filePath);
-            const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
+            // Validated by the collection's schema, paperSchema.
+            const data = (await parseData({ id, data: frontMatter, filePath: fileURLToPath(url) })) as PaperData;
             const { html, text } = renderAbstract(body);
-            store.set({ id, data, body, filePath, digest, rendered: { html, metadata: { text } } });
+            // Hand-set topics need no assignment; without a valid taxonomy the site model assigns them (or fails).
+            const metadata = matcher && !data.topics ? { text, topics: automaticTopics(matcher, data, text) } : { text };
+            store.set({ id, data, body, filePath, digest, rendered: { html, metadata } });
           }),
         ),
       );
+      meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
+      if (process.env.PAPERTIDE_TIMINGS) {
+        console.log(`[papertide] papers: ${pathById.size} files, ${read} read, ${parsed} parsed: ${Date.now() - started} ms`);
+      }
     },
   };
+}
+
+/** The stamps of the last load, when they were taken with these inputs; none otherwise. */
+function readStamps(saved: string | undefined, inputs: string): Record<string, string> {
+  try {
+    const parsed = JSON.parse(saved ?? 'null') as FileStamps | null;
+    return parsed?.inputs === inputs ? parsed.stamps : {};
+  } catch {
+    return {};
+  }
 }
 
 function readPaperFile(contents: string, filePath: string): { frontMatter: Record<string, unknown>; body: string } {

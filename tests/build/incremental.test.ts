@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
-import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
+import { fixtureTopics, paperFileText, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
 import { htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
 
 function site(): FixtureContent {
@@ -25,6 +26,26 @@ const reused = (log: string) =>
     .split('\n')
     .filter((line) => /\((cached|restored)\)/.test(line))
     .map((line) => /(\/\S+)/.exec(line)?.[1]?.replace(/(\.\w+)\/$/, '$1'));
+
+/** What the paper loader did, from its PAPERTIDE_TIMINGS line: `[papertide] papers: 3 files, 1 read, 1 parsed: 12 ms`. */
+function loaderWork(log: string): { files: number; read: number; parsed: number } {
+  const match = /\[papertide\] papers: (\d+) files, (\d+) read, (\d+) parsed/.exec(stripVTControlCharacters(log));
+  if (!match) throw new Error(`no paper loader timings in the build output:\n${log}`);
+  return { files: Number(match[1]), read: Number(match[2]), parsed: Number(match[3]) };
+}
+
+/** Gives every paper file an mtime an hour ago, old enough for the loader to trust its stamp on the next build. */
+async function ageTheFiles(contentDir: string): Promise<void> {
+  const papers = join(contentDir, 'papers');
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of await readdir(papers)) await utimes(join(papers, name), anHourAgo, anHourAgo);
+}
+
+/** The topic names a paper page shows. */
+const tags = (outDir: string, slug: string) => {
+  const page = loadPage(outDir, `/papers/${slug}/`);
+  return page('.tags a').map((_, e) => page(e).text()).get();
+};
 
 describe('the daily rebuild reuses unchanged pages and re-renders changed ones', () => {
   it('after an edit and a new digest, every page shows the new content', async () => {
@@ -70,6 +91,66 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
       expect.arrayContaining(['/papers/paper-one/index.html', '/digests/2026-03-13/index.html', '/digests/2026-03-13/email.html']),
     );
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper one about alpha');
+  });
+
+  it('a rebuild reads only new and changed paper files, and forgets deleted ones', async () => {
+    const contentDir = join(scratchDir, 'incremental-content-stamps');
+    const outDir = join(scratchDir, 'dist-incremental-stamps');
+    const env = { PAPERTIDE_TIMINGS: '1' };
+    await rm(`${outDir}-cache`, { recursive: true, force: true });
+    const content = site();
+    await writeFixtureContent(contentDir, content);
+    await ageTheFiles(contentDir);
+    const first = await buildSite({ contentDir, outDir, env });
+    expect(first.code, first.output).toBe(0);
+    expect(loaderWork(first.output)).toEqual({ files: 3, read: 3, parsed: 3 });
+
+    const unchanged = await buildSite({ contentDir, outDir, env });
+    expect(unchanged.code, unchanged.output).toBe(0);
+    expect(loaderWork(unchanged.output)).toEqual({ files: 3, read: 0, parsed: 0 });
+
+    // In place, so the other files keep their stamps: an edit of the same size (only the mtime changes),
+    // a rename (which keeps the mtime) and a deletion.
+    const papers = join(contentDir, 'papers');
+    const one = content.papers[0]!;
+    one.frontMatter.title = 'Paper uno about alpha';
+    await writeFile(join(papers, 'paper-one.md'), paperFileText(one));
+    await rename(join(papers, 'paper-two.md'), join(papers, 'paper-deux.md'));
+    await rm(join(papers, 'paper-three.md'));
+    await writeFile(join(contentDir, 'digests', '2026-03-13.yaml'), 'date: 2026-03-13\npapers: [paper-one, paper-deux]\n');
+    const edited = await buildSite({ contentDir, outDir, env });
+    expect(edited.code, edited.output).toBe(0);
+    expect(loaderWork(edited.output)).toEqual({ files: 2, read: 2, parsed: 2 });
+    expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper uno about alpha');
+    expect(loadPage(outDir, '/papers/paper-deux/')('h1').text()).toBe('Paper two about alpha');
+    const digest = loadPage(outDir, '/digests/2026-03-13/');
+    expect(digest('.paper-title').map((_, e) => digest(e).text()).get()).toEqual(['Paper uno about alpha', 'Paper two about alpha']);
+  });
+
+  it('a changed taxonomy re-tags unchanged papers on a rebuild', async () => {
+    const contentDir = join(scratchDir, 'incremental-content-taxonomy');
+    const outDir = join(scratchDir, 'dist-incremental-taxonomy');
+    const env = { PAPERTIDE_TIMINGS: '1' };
+    await rm(`${outDir}-cache`, { recursive: true, force: true });
+    const content = site();
+    await writeFixtureContent(contentDir, content);
+    await ageTheFiles(contentDir);
+    const first = await buildSite({ contentDir, outDir, env });
+    expect(first.code, first.output).toBe(0);
+    expect(tags(outDir, 'paper-one')).toEqual(['Alpha studies']);
+
+    // "one" now also means beta: paper one mentions it as often as alpha, so it gets both.
+    const beta = content.topics.find((topic) => topic.id === 'beta')!;
+    beta.match = { phrases: ['beta', 'one'] };
+    await writeFile(join(contentDir, 'topics.yaml'), stringify(content.topics));
+    const second = await buildSite({ contentDir, outDir, env });
+    expect(second.code, second.output).toBe(0);
+    expect(tags(outDir, 'paper-one')).toEqual(['Alpha studies', 'Beta & more']);
+    expect(tags(outDir, 'paper-two')).toEqual(['Alpha studies']);
+    const topic = loadPage(outDir, '/topics/beta/');
+    expect(topic('.paper-title').map((_, e) => topic(e).text()).get()).toEqual(['Paper one about alpha']);
+    // The paper files are unchanged, stamps and all, yet every paper was tagged again.
+    expect(loaderWork(second.output)).toEqual({ files: 3, read: 3, parsed: 3 });
   });
 
   it('keeps the output folder: reused pages stay in place, what the site no longer has is removed', async () => {

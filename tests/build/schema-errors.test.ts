@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
@@ -42,6 +43,11 @@ const cases: Array<{ name: string; breakIt: (site: FixtureContent) => void; expe
     expected: [/duplicate slug "first-paper"/, /papers\/nested\/first-paper\.md/],
   },
   {
+    name: 'a taxonomy topic with no rules',
+    breakIt: (site) => (site.topics[1]!.match = {}),
+    expected: [/topics\.yaml/, /"beta" has no match phrases or patterns/],
+  },
+  {
     name: 'an impossible digest date',
     breakIt: (site) => (site.digests[0]!.date = '2026-02-30'),
     expected: [/2026-02-30/, /date/],
@@ -58,6 +64,15 @@ describe('content that breaks the schema fails the build, naming the file and fi
     const result = await buildSite({ contentDir, outDir: join(scratchDir, `dist-schema-${name}`) });
     expect(result.code).not.toBe(0);
     for (const pattern of expected) expect(result.output).toMatch(pattern);
+  });
+
+  it('a missing taxonomy file', async () => {
+    const contentDir = join(scratchDir, 'schema-no-taxonomy');
+    await writeFixtureContent(contentDir, smallSite());
+    await rm(join(contentDir, 'topics.yaml'));
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-no-taxonomy') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/topics\.yaml/);
   });
 
   it('the unbroken site builds', async () => {

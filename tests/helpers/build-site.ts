@@ -11,6 +11,8 @@ export interface BuildOptions {
   outDir: string;
   basePath?: string;
   siteUrl?: string;
+  /** More environment variables, e.g. PAPERTIDE_TIMINGS. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -32,6 +34,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     SITE_URL: options.siteUrl ?? 'https://papers.example.org',
     BASE_PATH: options.basePath ?? '/',
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...options.env,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(join(repoRoot, 'node_modules', '.bin', 'astro'), ['build'], { cwd: repoRoot, env });

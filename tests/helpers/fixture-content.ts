@@ -87,6 +87,9 @@ export function readingFixture(): FixtureContent {
   };
 }
 
+/** A paper file's text: front matter, then the abstract. */
+export const paperFileText = (paper: FixturePaper): string => `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`;
+
 export async function writeFixtureContent(dir: string, content: FixtureContent): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'papers'), { recursive: true });
@@ -96,7 +99,7 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
     content.papers.map(async (paper) => {
       const file = join(dir, 'papers', `${paper.slug}.md`);
       await mkdir(join(file, '..'), { recursive: true });
-      await writeFile(file, `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`);
+      await writeFile(file, paperFileText(paper));
     }),
   );
   await Promise.all(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
+import { automaticTopics, buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
 import { toBibtex } from '../../src/lib/bibtex.ts';
-import type { Topic } from '../../src/lib/topics.ts';
+import { compileTopics, type Topic } from '../../src/lib/topics.ts';
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
   id,
@@ -62,6 +62,32 @@ describe('buildSiteModel', () => {
     const changed = sources();
     changed.topics = [topic('weights', 'weights'), topic('tokenization', 'tokenizer')];
     expect(buildSiteModel(changed, options).papers.get('quant')!.topics.map((t) => t.id)).toEqual(['weights']);
+  });
+
+  it('uses the topics the paper loader cached, and computes them for entries without', () => {
+    const cached = sources();
+    // The loader's assignment stands, even where assigning now would differ (it saw another taxonomy).
+    cached.papers[0]!.rendered = { html: '<p>We study quantization of weights.</p>', metadata: { text: 'We study quantization of weights.', topics: ['tokenization'] } };
+    // Hand-set topics still win over a cached assignment.
+    cached.papers[2]!.rendered = { html: '<p>Quantization again.</p>', metadata: { text: 'Quantization again.', topics: ['quantization'] } };
+    // A cache without topics (or with something else there) falls back to assigning them.
+    cached.papers[1]!.rendered = { html: '<p>A tokenizer for many languages.</p>', metadata: { text: 'A tokenizer for many languages.', topics: 'nonsense' } };
+    const model = buildSiteModel(cached, options);
+    expect(model.papers.get('quant')!.topics.map((t) => t.id)).toEqual(['tokenization']);
+    expect(model.papers.get('manual')!.topics.map((t) => t.id)).toEqual(['tokenization']);
+    expect(model.papers.get('tok')!.topics.map((t) => t.id)).toEqual(['tokenization']);
+    expect(model.papers.get('orphan')!.topics).toEqual([]);
+  });
+
+  it('assigns what automaticTopics gives, as the paper loader caches it', () => {
+    const input = sources();
+    const matcher = compileTopics(input.topics.map((entry) => entry.data));
+    const model = buildSiteModel(input, options);
+    for (const entry of input.papers.filter((paper) => !paper.data.topics)) {
+      const paper = model.papers.get(entry.id)!;
+      expect(paper.topics.map((t) => t.id)).toEqual(automaticTopics(matcher, entry.data, paper.abstractText));
+    }
+    expect(automaticTopics(matcher, { title: 'Tokenizer', keywords: ['quantization'] }, 'A tokenizer.')).toEqual(['tokenization']);
   });
 
   it('renders abstracts and cuts excerpts at a word boundary', () => {
