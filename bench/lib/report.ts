@@ -215,7 +215,7 @@ export function formatReport(result: BenchResult): string {
     );
     const r = build.reported;
     lines.push(
-      `  of which: first page ${r.firstPageAfterMs !== undefined ? Math.round(r.firstPageAfterMs) : '?'} ms after render start (collections + site model ${r.siteModelMs ?? '?'} ms + related papers ${r.relatedMs ?? '?'} ms), Pagefind ${r.pagefindIndexMs ?? '?'} ms while pages rendered, then waited for ${r.pagefindWaitMs ?? '?'} ms; Astro says ${r.pagesBuilt ?? '?'} pages in ${r.pagesBuiltMs !== undefined ? fmtS(r.pagesBuiltMs) : '?'}, vite ${r.viteMs.map((ms) => `${ms} ms`).join(' + ')}, render ${r.renderMs !== undefined ? fmtS(r.renderMs) : '?'}`,
+      `  of which: first page ${r.firstPageAfterMs !== undefined ? Math.round(r.firstPageAfterMs) : '?'} ms after render start (collections + site model ${r.siteModelMs ?? '?'} ms + related papers ${r.relatedMs ?? '?'} ms), Pagefind writing at build:done ${r.pagefindWriteMs ?? '?'} ms; Astro says ${r.pagesBuilt ?? '?'} pages in ${r.pagesBuiltMs !== undefined ? fmtS(r.pagesBuiltMs) : '?'}, vite ${r.viteMs.map((ms) => `${ms} ms`).join(' + ')}, render ${r.renderMs !== undefined ? fmtS(r.renderMs) : '?'}`,
     );
     lines.push(`  cache dir ${fmtMiB(build.output.cacheDirBytes)} (data store ${fmtMiB(build.output.dataStoreBytes)}), Pagefind bundle ${fmtMiB(build.output.pagefindBytes)} in ${build.output.pagefindFiles} files, ${build.warnings} warnings (${build.moduleDirectiveWarnings} MODULE_LEVEL_DIRECTIVE)`);
     lines.push(
@@ -333,7 +333,7 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
       s(phaseMs(cold, 'bundle (vite)')),
       s(phaseMs(cold, 'render pages')),
       s(cold.reported.relatedMs),
-      `${s(cold.reported.pagefindIndexMs)} / ${s(cold.reported.pagefindWaitMs)}`,
+      s(cold.reported.pagefindWriteMs ?? phaseMs(cold, 'pagefind')),
       String(Math.round(cold.rss.peakBytes / MiB)),
       String(cold.output.htmlPages),
       String(Math.round(cold.output.distBytes / MiB)),
@@ -358,7 +358,7 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
     'bundle s',
     'render s',
     'related s',
-    'Pagefind s (while rendering / waited)',
+    'Pagefind s',
     'peak RSS MB',
     'HTML pages',
     'dist MB',
