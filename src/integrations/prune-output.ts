@@ -1,33 +1,37 @@
 import type { AstroIntegration } from 'astro';
-import { mkdir, readdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * Files under `dir` that this build did not produce: older than the build and
  * not the output of a page it kept. Astro reuses an unchanged page by leaving
  * the file from the previous build in place, so its age alone does not make it
- * stale.
+ * stale. (Synchronous: this runs once, at the very end, with nothing to overlap.)
  */
-export async function staleFiles(dir: string, builtSince: number, kept: ReadonlySet<string>): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const stale: string[] = [];
-  await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = join(entry.parentPath, entry.name);
-        if (kept.has(file)) return;
-        if ((await stat(file)).mtimeMs < builtSince) stale.push(file);
-      }),
-  );
-  return stale.sort();
+export function staleFiles(dir: string, builtSince: number, kept: ReadonlySet<string>): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !kept.has(file) && statSync(file).mtimeMs < builtSince)
+    .sort();
 }
 
-async function removeEmptyDirectories(dir: string): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) if (entry.isDirectory()) await removeEmptyDirectories(join(dir, entry.name));
-  if ((await readdir(dir)).length === 0) await rmdir(dir);
+/** Removes the files, then the folders they leave empty, up to `root`. */
+function removeFiles(root: string, files: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const file of files) {
+    unlinkSync(file);
+    folders.add(dirname(file));
+  }
+  // Deepest first, so that a folder whose only content was an emptied folder goes too.
+  for (let folder of [...folders].sort((a, b) => b.length - a.length)) {
+    while (folder.startsWith(`${root}/`) && readdirSync(folder).length === 0) {
+      rmdirSync(folder);
+      folder = dirname(folder);
+    }
+  }
 }
 
 /**
@@ -50,7 +54,7 @@ export default function pruneOutput(): AstroIntegration {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
       },
       'astro:build:start': async () => {
         await mkdir(outDir, { recursive: true });
@@ -61,9 +65,8 @@ export default function pruneOutput(): AstroIntegration {
         await unlink(marker());
         // Every route's output files, the reused ones included.
         const outputs = new Set([...assets.values()].flat().map((file) => fileURLToPath(file)));
-        const stale = await staleFiles(outDir, builtSince, outputs);
-        await Promise.all(stale.map((file) => unlink(file)));
-        await removeEmptyDirectories(outDir);
+        const stale = staleFiles(outDir, builtSince, outputs);
+        removeFiles(outDir, stale);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) the build no longer produces.`);
       },
     },

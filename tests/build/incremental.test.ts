@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
@@ -173,6 +173,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(stripVTControlCharacters(second.output)).not.toContain('(restored)');
     // The removed paper's page and search entry are gone, and nothing links to a missing page.
     expect(pathExists(outDir, '/papers/paper-three/')).toBe(false);
+    expect(existsSync(join(outDir, 'papers', 'paper-three')), 'its emptied folder').toBe(false);
     expect(readdirSync(join(outDir, 'pagefind', 'fragment'))).toHaveLength(fragments - 1);
     const pages = htmlPages(outDir);
     expect(pages).not.toContain('/papers/paper-three/');
