@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
@@ -64,6 +64,15 @@ describe('content that breaks the schema fails the build, naming the file and fi
     const result = await buildSite({ contentDir, outDir: join(scratchDir, `dist-schema-${name}`) });
     expect(result.code).not.toBe(0);
     for (const pattern of expected) expect(result.output).toMatch(pattern);
+  });
+
+  it('a paper whose front matter is not valid YAML', async () => {
+    const contentDir = join(scratchDir, 'schema-bad-yaml');
+    await writeFixtureContent(contentDir, smallSite());
+    await writeFile(join(contentDir, 'papers', 'second-paper.md'), '---\ntitle: Second Paper\nauthors: [unclosed\n---\n\nAbstract.\n');
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-bad-yaml') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/second-paper\.md:\d+: front matter is not valid YAML/);
   });
 
   it('a missing taxonomy file', async () => {
