@@ -2,20 +2,21 @@ import type { Digest, Paper } from './site-model.ts';
 import { absoluteUrl, paths } from './urls.ts';
 import { formatDate } from './format.ts';
 
-/** schema.org ScholarlyArticle for a paper page, as search engines read it. */
-export function scholarlyArticle(paper: Paper, site: URL | string): Record<string, unknown> {
+/**
+ * schema.org ScholarlyArticle for a paper page, as search engines read it. Lean on
+ * purpose, as it is in every paper page's weight: no `url` (the page's canonical
+ * link says it), no `keywords` or `about` (the page shows its topics).
+ */
+export function scholarlyArticle(paper: Paper): Record<string, unknown> {
   const { data } = paper;
   const firstSeen = paper.appearances.at(-1)?.digest.date;
   return {
     '@type': 'ScholarlyArticle',
     name: data.title,
     abstract: paper.abstractText,
-    url: absoluteUrl(paths.paper(paper.slug), site),
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
     ...(data.arxiv ? { sameAs: `https://arxiv.org/abs/${data.arxiv}` } : {}),
-    ...(data.keywords?.length ? { keywords: data.keywords.join(', ') } : {}),
-    ...(paper.topics.length ? { about: paper.topics.map((topic) => topic.name) } : {}),
     ...(paper.codeUrl ? { workExample: { '@type': 'SoftwareSourceCode', codeRepository: paper.codeUrl } } : {}),
   };
 }

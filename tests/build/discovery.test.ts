@@ -42,6 +42,7 @@ describe('search engines', () => {
       expect(descriptions.get(description), `${path} shares its description with ${descriptions.get(description)}`).toBeUndefined();
       descriptions.set(description, path);
       expect($('meta[property="og:title"]').attr('content'), path).toBeTruthy();
+      expect($('meta[property="og:description"]').attr('content'), path).toBe(description);
       expect($('meta[property="og:url"]').attr('content'), path).toBe(`${SITE}${path}`);
       expect($('meta[property="og:image"]').attr('content'), path).toBe(`${SITE}/og-card.png`);
       expect($('meta[name="twitter:card"]').attr('content'), path).toBe('summary_large_image');
