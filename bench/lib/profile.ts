@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
-import { compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
 import { renderAbstract } from '../../src/lib/markdown.ts';
 import { computeRelated } from '../../src/lib/related.ts';
-import { automaticTopics, buildSiteModel } from '../../src/lib/site-model.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { mapLimit } from './fs-stats.ts';
 

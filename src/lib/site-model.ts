@@ -1,6 +1,6 @@
 import type { DigestData, PaperData } from './schemas.ts';
-import type { Topic, TopicMatcher } from './topics.ts';
-import { assignTopics, compileTopics } from './topics.ts';
+import type { Topic } from './topics.ts';
+import { automaticTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
 import { excerpt, renderAbstract } from './markdown.ts';
 import type { IsoDate } from './dates.ts';
@@ -101,14 +101,6 @@ export class ContentError extends Error {
 
 const pathOf = (entry: SourceEntry<unknown>, collection: string, extension: string) =>
   entry.filePath ?? `content/${collection}/${entry.id}${extension}`;
-
-/**
- * A paper's automatic topics, from its title, abstract text and keywords: the one definition, used both by the
- * paper loader (which caches the result with the entry) and by {@link buildSiteModel} for entries without it.
- */
-export function automaticTopics(matcher: TopicMatcher, data: Pick<PaperData, 'title' | 'keywords'>, abstractText: string): string[] {
-  return assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
-}
 
 /** The automatic topics the paper loader cached with the entry, if it did. */
 function cachedTopics(entry: SourceEntry<PaperData>): string[] | undefined {

@@ -280,3 +280,15 @@ export function assignTopics(matcher: TopicMatcher, paper: PaperText): string[] 
     .slice(0, MAX_TOPICS)
     .map((entry) => entry.id);
 }
+
+/**
+ * A paper's automatic topics, from its title, abstract text and keywords: the one definition, used both by the
+ * paper loader (which caches the result with the entry) and by the site model for entries without it.
+ */
+export function automaticTopics(
+  matcher: TopicMatcher,
+  data: { title: string; keywords?: readonly string[] | undefined },
+  abstractText: string,
+): string[] {
+  return assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
+}

@@ -41,6 +41,22 @@ async function ageTheFiles(contentDir: string): Promise<void> {
   for (const name of await readdir(papers)) await utimes(join(papers, name), anHourAgo, anHourAgo);
 }
 
+/** With the loader's timings in the log, so that a test can see what it read and parsed. */
+const env = { PAPERTIDE_TIMINGS: '1' };
+
+/** A fresh site whose paper files are an hour old (so their stamps are trusted), built once. */
+async function firstBuildWithTimings(name: string) {
+  const contentDir = join(scratchDir, `incremental-content-${name}`);
+  const outDir = join(scratchDir, `dist-incremental-${name}`);
+  await rm(`${outDir}-cache`, { recursive: true, force: true });
+  const content = site();
+  await writeFixtureContent(contentDir, content);
+  await ageTheFiles(contentDir);
+  const first = await buildSite({ contentDir, outDir, env });
+  expect(first.code, first.output).toBe(0);
+  return { contentDir, outDir, content, first };
+}
+
 /** The topic names a paper page shows. */
 const tags = (outDir: string, slug: string) => {
   const page = loadPage(outDir, `/papers/${slug}/`);
@@ -94,15 +110,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('a rebuild reads only new and changed paper files, and forgets deleted ones', async () => {
-    const contentDir = join(scratchDir, 'incremental-content-stamps');
-    const outDir = join(scratchDir, 'dist-incremental-stamps');
-    const env = { PAPERTIDE_TIMINGS: '1' };
-    await rm(`${outDir}-cache`, { recursive: true, force: true });
-    const content = site();
-    await writeFixtureContent(contentDir, content);
-    await ageTheFiles(contentDir);
-    const first = await buildSite({ contentDir, outDir, env });
-    expect(first.code, first.output).toBe(0);
+    const { contentDir, outDir, content, first } = await firstBuildWithTimings('stamps');
     expect(loaderWork(first.output)).toEqual({ files: 3, read: 3, parsed: 3 });
 
     const unchanged = await buildSite({ contentDir, outDir, env });
@@ -128,15 +136,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('a changed taxonomy re-tags unchanged papers on a rebuild', async () => {
-    const contentDir = join(scratchDir, 'incremental-content-taxonomy');
-    const outDir = join(scratchDir, 'dist-incremental-taxonomy');
-    const env = { PAPERTIDE_TIMINGS: '1' };
-    await rm(`${outDir}-cache`, { recursive: true, force: true });
-    const content = site();
-    await writeFixtureContent(contentDir, content);
-    await ageTheFiles(contentDir);
-    const first = await buildSite({ contentDir, outDir, env });
-    expect(first.code, first.output).toBe(0);
+    const { contentDir, outDir, content } = await firstBuildWithTimings('taxonomy');
     expect(tags(outDir, 'paper-one')).toEqual(['Alpha studies']);
 
     // "one" now also means beta: paper one mentions it as often as alpha, so it gets both.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { automaticTopics, buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
+import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
 import { toBibtex } from '../../src/lib/bibtex.ts';
-import { compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
   id,
