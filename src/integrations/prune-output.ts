@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
  * stale. (Synchronous: this runs once, at the very end, with nothing to overlap.)
  */
 export function staleFiles(dir: string, builtSince: number, kept: ReadonlySet<string>): string[] {
+  // A deploy checkout in the output folder (gh-pages style) is not the build's: Astro's own emptying spares it too.
+  const gitDir = join(dir, '.git');
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => file !== gitDir && !file.startsWith(`${gitDir}/`))
     .filter((file) => !kept.has(file) && statSync(file).mtimeMs < builtSince)
     .sort();
 }

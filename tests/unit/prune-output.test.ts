@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { staleFiles } from '../../src/integrations/prune-output.ts';
+
+describe('staleFiles: what a build left in the output folder without producing it', () => {
+  it('lists old files no route kept, and spares new files, kept pages and a .git checkout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prune-'));
+    // As the integration does: the build's start is a file's time, on the file system's own (coarse) clock.
+    await writeFile(join(dir, '.build-started'), '');
+    const buildStart = (await stat(join(dir, '.build-started'))).mtimeMs;
+    const hourAgo = new Date(buildStart - 3_600_000);
+    const file = async (path: string, old: boolean) => {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), path);
+      if (old) await utimes(join(dir, path), hourAgo, hourAgo);
+      return join(dir, path);
+    };
+    const gone = await file('papers/deleted/index.html', true);
+    const oldAsset = await file('_astro/old.abc123.css', true);
+    const reused = await file('papers/kept/index.html', true);
+    await file('papers/new/index.html', false);
+    await file('.git/HEAD', true);
+    await file('.git/objects/ab/cdef', true);
+
+    expect(staleFiles(dir, buildStart, new Set([reused]))).toEqual([oldAsset, gone]);
+  });
+});
