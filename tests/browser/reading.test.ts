@@ -58,6 +58,21 @@ describe('reading pages in Chromium', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('leave room between the header and the page heading', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cramped: string[] = [];
+    for (const path of readingPages) {
+      await page.goto(`${site.url}${path}`);
+      const gap = await page.evaluate(
+        () => document.querySelector('h1')!.getBoundingClientRect().top - document.querySelector('header')!.getBoundingClientRect().bottom,
+      );
+      if (gap < 16) cramped.push(`/${path}: ${gap}px`);
+    }
+    await context.close();
+    expect(cramped).toEqual([]);
+  });
+
   it('the skip link moves focus to the main content', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}papers/math-in-abstracts/`);
