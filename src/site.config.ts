@@ -13,5 +13,5 @@ export const siteConfig = {
   /** Characters of abstract shown per paper on digest and topic pages. */
   excerptLength: 280,
   /** Similar papers shown on each paper page. */
-  relatedPapers: 5,
+  relatedPapers: 4,
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { loadPage, htmlPages, pathExists } from '../helpers/dist.ts';
 import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
+import { siteConfig } from '../../src/site.config.ts';
 
 const { fixture, fixtureSub } = inject('builds');
 
@@ -87,7 +88,7 @@ describe('paper pages', () => {
     const $ = loadPage(fixture, '/papers/bulk-paper-001/');
     const related = $('.related li a').map((_, e) => $(e).attr('href')).get();
     expect(related.length).toBeGreaterThan(0);
-    expect(related.length).toBeLessThanOrEqual(5);
+    expect(related.length).toBeLessThanOrEqual(siteConfig.relatedPapers);
     expect(related).not.toContain('/papers/bulk-paper-001/');
   });
 });
