@@ -127,6 +127,19 @@ describe('re-importing', () => {
   });
 });
 
+describe('a site whose paper files a person broke', () => {
+  it('stops the import naming the file and line, and writes nothing', async () => {
+    const contentDir = await seededContentDir();
+    const path = join(contentDir, 'papers', 'attentive-mask-clip.md');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('title: Attentive Mask CLIP', 'title: [Attentive Mask CLIP'));
+    const before = await snapshotDir(contentDir);
+    await expect(importText(contentDir, secondDigest().text)).rejects.toThrow(
+      /papers\/attentive-mask-clip\.md:\d+: front matter is not valid YAML/,
+    );
+    expect(await snapshotDir(contentDir)).toEqual(before);
+  });
+});
+
 describe('a day imported again with different papers', () => {
   // The kept digest file is authoritative (a person may have removed a paper from
   // it): papers it does not list are skipped and reported, never orphaned.

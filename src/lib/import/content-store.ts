@@ -5,13 +5,16 @@ import pLimit from 'p-limit';
 import { titleKey } from '../text.ts';
 import { arxivWithoutVersion } from '../schemas.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
-import { enrichPaperFile, formatPaperFile, parsePaperFile, type PaperFile } from './paper-file.ts';
+import { enrichPaperFile, formatPaperFile, parsePaperFile } from './paper-file.ts';
+import { FrontMatterSyntaxError, readFrontMatterData, splitFrontMatter } from '../front-matter.ts';
 import type { ImportedDigest, ImportedPaper } from './imported.ts';
 import { InputError } from './input-error.ts';
 
+/** A paper already in content/. Its YAML document is parsed only when an import adds to the file. */
 interface KnownPaper {
   slug: string;
-  file: PaperFile;
+  path: string;
+  text: string;
 }
 
 /** What is on disk already, indexed the ways a source can name a paper. */
@@ -62,12 +65,11 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
       .filter((name) => name.endsWith('.md'))
       .map(async (name) => {
         const path = join(contentDir, 'papers', name);
-        const file = parsePaperFile(await limit(() => readFile(path, 'utf8')), path);
-        const known = { slug: name.slice(0, -3), file };
+        const text = await limit(() => readFile(path, 'utf8'));
+        const known = { slug: name.slice(0, -3), path, text };
         index.bySlug.set(known.slug, known);
-        const title = file.frontMatter.get('title');
+        const { title, arxiv } = identityFields(text, path);
         if (typeof title === 'string') index.byTitle.set(titleKey(title), known);
-        const arxiv = file.frontMatter.get('arxiv');
         if (typeof arxiv === 'string') index.byArxiv.set(arxivWithoutVersion(arxiv), known);
       }),
   );
@@ -78,6 +80,23 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
     index.digests.set(name.slice(0, -5), papers.map(String));
   }
   return index;
+}
+
+/**
+ * The fields that identify a paper (title, arXiv id), read quickly: an import
+ * reads every paper file of the site, and parses the editable YAML document of
+ * only the few it adds to. A broken file stops the import, named with its line.
+ */
+function identityFields(text: string, path: string): { title?: unknown; arxiv?: unknown } {
+  const split = splitFrontMatter(text);
+  if (!split) throw new InputError(path, 1, 'no front matter (a paper file starts with a --- block)');
+  try {
+    const data = readFrontMatterData(split.yaml);
+    return data && typeof data === 'object' ? (data as { title?: unknown; arxiv?: unknown }) : {};
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) throw new InputError(path, error.line, error.message);
+    throw error;
+  }
 }
 
 /**
@@ -110,8 +129,12 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
       }
       const slug = known ? known.slug : addNewPaper(index, paper, writes);
       if (known) {
-        const text = enrichPaperFile(known.file, paper.frontMatter, paper.abstract);
-        if (text) writes.set(join('papers', `${slug}.md`), text);
+        const text = enrichPaperFile(parsePaperFile(known.text, known.path), paper.frontMatter, paper.abstract);
+        if (text) {
+          // A later digest of the same import builds on this text.
+          known.text = text;
+          writes.set(join('papers', `${slug}.md`), text);
+        }
       } else {
         created++;
       }
@@ -157,7 +180,7 @@ function findInKeptDigest(index: ContentIndex, paper: ImportedPaper, keptSlugs: 
 function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<string, string>): string {
   const slug = uniqueSlug(slugFromTitle(paper.frontMatter.title), (candidate) => index.bySlug.has(candidate));
   const text = formatPaperFile(paper.frontMatter, paper.abstract);
-  const known = { slug, file: parsePaperFile(text, slug) };
+  const known = { slug, path: join(index.contentDir, 'papers', `${slug}.md`), text };
   index.bySlug.set(slug, known);
   index.byTitle.set(titleKey(paper.frontMatter.title), known);
   if (paper.frontMatter.arxiv) index.byArxiv.set(arxivWithoutVersion(paper.frontMatter.arxiv), known);
