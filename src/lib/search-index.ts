@@ -16,6 +16,9 @@ interface IndexRun {
 const RUN = Symbol.for('papertide.search-index');
 type WithRun = typeof globalThis & { [RUN]?: IndexRun };
 
+/** Records sent to Pagefind before waiting for its answers. */
+const FEED_BATCH = 200;
+
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n  ${response.errors.join('\n  ')}`);
   return response;
@@ -30,7 +33,13 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
   const index = (async () => {
     const { index } = check('create an index', await pagefind.createIndex({}));
     if (!index) throw new Error('Pagefind created no index');
-    for (const record of records) check(`index ${record.url}`, await index.addCustomRecord(record));
+    // In batches: while pages render, each answer waits for a free turn of the busy event loop, and one
+    // round trip per record left the index unfinished long after the last page was written.
+    for (let start = 0; start < records.length; start += FEED_BATCH) {
+      const batch = records.slice(start, start + FEED_BATCH);
+      const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      responses.forEach((response, i) => check(`index ${batch[i]!.url}`, response));
+    }
     return index;
   })();
   // Rejections are reported when the build hook awaits the run; until then they must not crash rendering.
