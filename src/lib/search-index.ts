@@ -1,20 +1,40 @@
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdirSync, utimesSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
 
+/** Where this build's index goes, and where it notes what the index holds; set by the integration. */
+export interface SearchIndexSetup {
+  outputPath: string;
+  stateFile: string;
+  /** The lockfile: what versions of Pagefind and the rest are installed. */
+  dependencies: string;
+}
+
 interface IndexRun {
-  /** Resolves with the filled index once Pagefind has taken every record. */
-  index: Promise<pagefind.PagefindIndex>;
+  /** The filled index; undefined when the output folder already holds the index of exactly these records. */
+  index: Promise<pagefind.PagefindIndex | undefined>;
   records: number;
+  fingerprint: string;
+}
+
+/** What the state file says of the index in the output folder. */
+interface IndexState {
+  fingerprint: string;
+  /** The index's pagefind-entry.json, which names its metadata by a hash of it. */
+  entry: string;
 }
 
 /**
- * The page renderer and the build hook that writes the index run in one
- * process but in different module graphs (the prerender bundle and the Astro
- * config), so the running index is handed over through a global.
+ * The build hooks and the page renderer run in one process but in different
+ * module graphs (the Astro config and the prerender bundle), so the setup and
+ * the running index are handed over through globals.
  */
+const SETUP = Symbol.for('papertide.search-index.setup');
 const RUN = Symbol.for('papertide.search-index');
-type WithRun = typeof globalThis & { [RUN]?: IndexRun };
+type WithRun = typeof globalThis & { [SETUP]?: SearchIndexSetup; [RUN]?: IndexRun };
 
 /** Records sent to Pagefind before waiting for its answers. */
 const FEED_BATCH = 200;
@@ -24,13 +44,44 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
   return response;
 }
 
+export function setUpSearchIndex(setup: SearchIndexSetup): void {
+  (globalThis as WithRun)[SETUP] = setup;
+}
+
+function theSetup(): SearchIndexSetup {
+  const setup = (globalThis as WithRun)[SETUP];
+  if (!setup) throw new Error('the search index has no output folder: is the papertide:pagefind integration in astro.config.mjs?');
+  return setup;
+}
+
+async function readState(setup: SearchIndexSetup): Promise<IndexState | undefined> {
+  try {
+    return JSON.parse(await readFile(setup.stateFile, 'utf8')) as IndexState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the output folder still holds the index that was written for this fingerprint. */
+async function indexIsCurrent(setup: SearchIndexSetup, fingerprint: string): Promise<boolean> {
+  const state = await readState(setup);
+  if (state?.fingerprint !== fingerprint) return false;
+  const entry = await readFile(join(setup.outputPath, 'pagefind-entry.json'), 'utf8').catch(() => undefined);
+  return entry === state.entry;
+}
+
 /**
  * Starts indexing as soon as the data is joined, while pages render: Pagefind
  * works in its own process on the other core, fed from the data layer instead
- * of re-reading every built page afterwards.
+ * of re-reading every built page afterwards. When the records are exactly
+ * those of the index already in the output folder (a rebuild after a template
+ * change, a day without papers), Pagefind is not started at all.
  */
 export function startSearchIndex(records: readonly SearchRecord[]): void {
+  const setup = theSetup();
+  const fingerprint = createHash('sha256').update(setup.dependencies).update(JSON.stringify(records)).digest('hex');
   const index = (async () => {
+    if (await indexIsCurrent(setup, fingerprint)) return undefined;
     const { index } = check('create an index', await pagefind.createIndex({}));
     if (!index) throw new Error('Pagefind created no index');
     // In batches: while pages render, each answer waits for a free turn of the busy event loop, and one
@@ -44,22 +95,41 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
   })();
   // Rejections are reported when the build hook awaits the run; until then they must not crash rendering.
   index.catch(() => {});
-  (globalThis as WithRun)[RUN] = { index, records: records.length };
+  (globalThis as WithRun)[RUN] = { index, records: records.length, fingerprint };
 }
 
-/** Waits for the index started during rendering and writes it to `outputPath`. */
-export async function writeSearchIndex(outputPath: string): Promise<{ records: number }> {
+/** Marks every file of the kept index as written by this build, so that pruning the output folder keeps it. */
+function touchAll(dir: string): void {
+  const now = new Date();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), now, now);
+  }
+}
+
+/** Waits for the index started during rendering and writes it, or keeps the current one. */
+export async function writeSearchIndex(): Promise<{ records: number; kept: boolean }> {
+  const setup = theSetup();
   const run = (globalThis as WithRun)[RUN];
   if (!run) throw new Error('no search index was started: the data layer never ran, or ran in another process');
+  delete (globalThis as WithRun)[RUN];
+  const index = await run.index.catch(async (error: unknown) => {
+    await pagefind.close();
+    throw error;
+  });
+  if (!index) {
+    touchAll(setup.outputPath);
+    return { records: run.records, kept: true };
+  }
   try {
-    const index = await run.index;
-    // The output folder is kept between builds, and Pagefind leaves files it would write unchanged untouched:
-    // start from an empty folder so that what is there afterwards is exactly this index.
-    await rm(outputPath, { recursive: true, force: true });
-    check('write the index', await index.writeFiles({ outputPath }));
-    return { records: run.records };
+    // Written whole into an empty folder: Pagefind leaves files it would write unchanged untouched, and
+    // the output folder is kept between builds, so what is there afterwards is exactly this index.
+    await rm(setup.outputPath, { recursive: true, force: true });
+    await rm(setup.stateFile, { force: true });
+    check('write the index', await index.writeFiles({ outputPath: setup.outputPath }));
+    const entry = await readFile(join(setup.outputPath, 'pagefind-entry.json'), 'utf8');
+    await writeFile(setup.stateFile, JSON.stringify({ fingerprint: run.fingerprint, entry } satisfies IndexState));
+    return { records: run.records, kept: false };
   } finally {
-    delete (globalThis as WithRun)[RUN];
     await pagefind.close();
   }
 }

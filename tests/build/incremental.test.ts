@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
@@ -40,6 +40,14 @@ async function ageTheFiles(contentDir: string): Promise<void> {
   const anHourAgo = new Date(Date.now() - 3_600_000);
   for (const name of await readdir(papers)) await utimes(join(papers, name), anHourAgo, anHourAgo);
 }
+
+/** Every file of a build's search index, with its contents. */
+const searchIndexFiles = (outDir: string) =>
+  Object.fromEntries(
+    readdirSync(join(outDir, 'pagefind'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]),
+  );
 
 /** With the loader's timings in the log, so that a test can see what it read and parsed. */
 const env = { PAPERTIDE_TIMINGS: '1' };
@@ -95,18 +103,22 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     }
   });
 
-  it('a rebuild with nothing changed reuses every paper and digest page', async () => {
+  it('a rebuild with nothing changed reuses every paper and digest page, and the search index', async () => {
     const contentDir = join(scratchDir, 'incremental-content-same');
     const outDir = join(scratchDir, 'dist-incremental-same');
     await rm(`${outDir}-cache`, { recursive: true, force: true });
     await writeFixtureContent(contentDir, site());
     expect((await buildSite({ contentDir, outDir })).code).toBe(0);
+    const index = searchIndexFiles(outDir);
     const again = await buildSite({ contentDir, outDir });
     expect(again.code).toBe(0);
     expect(reused(again.output)).toEqual(
       expect.arrayContaining(['/papers/paper-one/index.html', '/digests/2026-03-13/index.html', '/digests/2026-03-13/email.html']),
     );
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper one about alpha');
+    // Pagefind did not run again, and the index it wrote last time is all there, unpruned.
+    expect(stripVTControlCharacters(again.output)).toMatch(/Search index of 3 papers unchanged: kept/);
+    expect(searchIndexFiles(outDir)).toEqual(index);
   });
 
   it('a rebuild reads only new and changed paper files, and forgets deleted ones', async () => {
