@@ -82,6 +82,10 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
   const fingerprint = createHash('sha256').update(setup.dependencies).update(JSON.stringify(records)).digest('hex');
   const index = (async () => {
     if (await indexIsCurrent(setup, fingerprint)) return undefined;
+    // The index is written whole into an empty folder at the end: Pagefind leaves files it would write
+    // unchanged untouched, and the output folder is kept between builds. The old one goes now, while
+    // pages render, rather than on the way to the end (0.7 s for the 10,000 files of a 10k site).
+    const emptied = Promise.all([rm(setup.outputPath, { recursive: true, force: true }), rm(setup.stateFile, { force: true })]);
     const { index } = check('create an index', await pagefind.createIndex({}));
     if (!index) throw new Error('Pagefind created no index');
     // In batches: while pages render, each answer waits for a free turn of the busy event loop, and one
@@ -91,6 +95,7 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
       const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
       responses.forEach((response, i) => check(`index ${batch[i]!.url}`, response));
     }
+    await emptied;
     return index;
   })();
   // Rejections are reported when the build hook awaits the run; until then they must not crash rendering.
@@ -121,10 +126,6 @@ export async function writeSearchIndex(): Promise<{ records: number; kept: boole
     return { records: run.records, kept: true };
   }
   try {
-    // Written whole into an empty folder: Pagefind leaves files it would write unchanged untouched, and
-    // the output folder is kept between builds, so what is there afterwards is exactly this index.
-    await rm(setup.outputPath, { recursive: true, force: true });
-    await rm(setup.stateFile, { force: true });
     check('write the index', await index.writeFiles({ outputPath: setup.outputPath }));
     const entry = await readFile(join(setup.outputPath, 'pagefind-entry.json'), 'utf8');
     await writeFile(setup.stateFile, JSON.stringify({ fingerprint: run.fingerprint, entry } satisfies IndexState));

@@ -33,8 +33,6 @@ export interface Appearance {
 export interface Paper {
   slug: string;
   data: PaperData;
-  /** The abstract's Markdown source. */
-  abstractMarkdown: string;
   /** The abstract rendered by the one shared renderer (src/lib/markdown.ts). */
   abstractHtml: string;
   abstractText: string;
@@ -124,11 +122,10 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
   const papers = new Map<string, Paper>();
   for (const entry of sources.papers) {
     const data = entry.data;
-    const abstractMarkdown = entry.body?.trim() ?? '';
     // The paper loader caches both renderings; sources without them (unit tests) are rendered here.
     const cachedText = entry.rendered?.metadata?.text;
     const { html: abstractHtml, text: abstractText } =
-      entry.rendered && typeof cachedText === 'string' ? { html: entry.rendered.html, text: cachedText } : renderAbstract(abstractMarkdown);
+      entry.rendered && typeof cachedText === 'string' ? { html: entry.rendered.html, text: cachedText } : renderAbstract(entry.body?.trim() ?? '');
     // Hand-set topics win; otherwise the assignment the loader cached, or (sources without one) a fresh one.
     const topicIds = data.topics ?? cachedTopics(entry) ?? automaticTopics(matcher, data, abstractText);
     const topics = topicIds.map((id, index) => {
@@ -142,7 +139,6 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     papers.set(entry.id, {
       slug: entry.id,
       data,
-      abstractMarkdown,
       abstractHtml,
       abstractText,
       excerpt: excerpt(abstractText, options.excerptLength),

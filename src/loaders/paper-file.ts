@@ -5,8 +5,7 @@ import { automaticTopics, type TopicMatcher } from '../lib/topics.ts';
 /** A paper file read and rendered, before its front matter is checked against the schema. */
 export interface PreparedPaper {
   frontMatter: Record<string, unknown>;
-  /** The abstract, as Markdown. */
-  body: string;
+  /** The abstract, rendered (its Markdown is not kept). */
   html: string;
   text: string;
   /** Automatic topics, for a paper without hand-set ones when there is a taxonomy. */
@@ -46,7 +45,6 @@ export function preparePaper(contents: string, filePath: string, matcher: TopicM
   const taggable = matcher && handSet === undefined && typeof title === 'string' && (keywords === undefined || isStringList(keywords));
   return {
     frontMatter,
-    body,
     html,
     text,
     ...(taggable ? { topics: automaticTopics(matcher, { title, keywords }, text) } : {}),

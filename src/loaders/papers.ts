@@ -7,10 +7,10 @@ import { SLUG_PATTERN } from '../lib/slug.ts';
 import { prepareAll } from './prepare-papers.ts';
 
 /**
- * Bumped whenever renderAbstract's output changes, so that abstracts cached in
- * the content store under an unchanged file are rendered again.
+ * Bumped whenever what the loader stores for a file changes (renderAbstract's
+ * output, the entry's fields), so that entries of unchanged files are redone.
  */
-const RENDER_VERSION = '2';
+const RENDER_VERSION = '3';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;
@@ -111,9 +111,11 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       for (const [index, { id, filePath, digest }] of changed.entries()) {
         const result = prepared[index]!;
         if ('error' in result) throw new Error(result.error);
-        const { frontMatter, body, html, text, topics } = result.paper;
+        const { frontMatter, html, text, topics } = result.paper;
         const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
-        store.set({ id, data, body, filePath, digest, rendered: { html, metadata: topics ? { text, topics } : { text } } });
+        // No `body`: the Markdown is only ever needed rendered, and a third copy of every abstract would
+        // weigh on the content store, which the build bundles as one string and parses again to render.
+        store.set({ id, data, filePath, digest, rendered: { html, metadata: topics ? { text, topics } : { text } } });
       }
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
       if (process.env.PAPERTIDE_TIMINGS) {
