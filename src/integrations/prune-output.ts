@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ export function staleFiles(dir: string, builtSince: number, kept: ReadonlySet<st
 }
 
 /** Removes the files, then the folders they leave empty, up to `root`. */
-function removeFiles(root: string, files: readonly string[]): void {
+export function removeFiles(root: string, files: readonly string[]): void {
   const folders = new Set<string>();
   for (const file of files) {
     unlinkSync(file);
@@ -30,7 +30,8 @@ function removeFiles(root: string, files: readonly string[]): void {
   }
   // Deepest first, so that a folder whose only content was an emptied folder goes too.
   for (let folder of [...folders].sort((a, b) => b.length - a.length)) {
-    while (folder.startsWith(`${root}/`) && readdirSync(folder).length === 0) {
+    // A folder may be gone already: emptied by a deeper one's removal (topics/x/2/, then topics/x/).
+    while (folder.startsWith(`${root}/`) && existsSync(folder) && readdirSync(folder).length === 0) {
       rmdirSync(folder);
       folder = dirname(folder);
     }

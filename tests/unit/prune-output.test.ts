@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { staleFiles } from '../../src/integrations/prune-output.ts';
+import { removeFiles, staleFiles } from '../../src/integrations/prune-output.ts';
 
 describe('staleFiles: what a build left in the output folder without producing it', () => {
   it('lists old files no route kept, and spares new files, kept pages and a .git checkout', async () => {
@@ -25,5 +26,17 @@ describe('staleFiles: what a build left in the output folder without producing i
     await file('.git/objects/ab/cdef', true);
 
     expect(staleFiles(dir, buildStart, new Set([reused]))).toEqual([oldAsset, gone]);
+  });
+
+  it('removes what a deleted topic leaves, its nested page folders included, and no folder still in use', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prune-'));
+    const files = ['topics/gone/index.html', 'topics/gone/2/index.html', 'topics/gone/rss.xml', 'topics/kept/index.html'];
+    for (const path of files) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), path);
+    }
+    removeFiles(dir, files.slice(0, 3).map((path) => join(dir, path)));
+    expect(existsSync(join(dir, 'topics', 'gone'))).toBe(false);
+    expect(existsSync(join(dir, 'topics', 'kept', 'index.html'))).toBe(true);
   });
 });
