@@ -18,6 +18,9 @@ export type Prepared = { paper: PreparedPaper } | { error: string };
  */
 export const WORKER_THRESHOLD = 500;
 
+/** On a many-core machine, no more workers than give each this many files to pay back its start-up. */
+const FILES_PER_WORKER = 250;
+
 export function prepareOne(source: PaperSource, matcher: TopicMatcher | undefined): Prepared {
   try {
     return { paper: preparePaper(source.contents, source.filePath, matcher) };
@@ -34,7 +37,7 @@ export function prepareOne(source: PaperSource, matcher: TopicMatcher | undefine
 export async function prepareAll(
   sources: readonly PaperSource[],
   taxonomy: string | undefined,
-  workers = sources.length >= WORKER_THRESHOLD ? availableParallelism() : 1,
+  workers = sources.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), Math.ceil(sources.length / FILES_PER_WORKER)) : 1,
 ): Promise<Prepared[]> {
   if (workers <= 1) {
     const matcher = taxonomy === undefined ? undefined : compileTaxonomyFile(taxonomy);
