@@ -86,6 +86,8 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
     // unchanged untouched, and the output folder is kept between builds. The old one goes now, while
     // pages render, rather than on the way to the end (0.7 s for the 10,000 files of a 10k site).
     const emptied = Promise.all([rm(setup.outputPath, { recursive: true, force: true }), rm(setup.stateFile, { force: true })]);
+    // Awaited below, after the records: until then a failure must not count as unhandled.
+    emptied.catch(() => {});
     const { index } = check('create an index', await pagefind.createIndex({}));
     if (!index) throw new Error('Pagefind created no index');
     // In batches: while pages render, each answer waits for a free turn of the busy event loop, and one
