@@ -218,8 +218,13 @@ if (values.daily) {
   await waitForQuietMachine('daily rebuild');
   const build = await runBuild({ label: 'daily rebuild', contentDir, outDir, cacheDir, logFile: join(runDir, 'daily.log') });
   failIfBroken(build);
-  daily = { import: added, build: summarize(build, await outputStats(outDir, cacheDir)) };
   say(`daily rebuild: ${(build.wallMs / 1000).toFixed(1)} s`);
+  const dailyBuild = summarize(build, await outputStats(outDir, cacheDir));
+  await waitForQuietMachine('rebuild with nothing changed');
+  const again = await runBuild({ label: 'rebuild with nothing changed', contentDir, outDir, cacheDir, logFile: join(runDir, 'unchanged.log') });
+  failIfBroken(again);
+  daily = { import: added, build: dailyBuild, unchanged: summarize(again, await outputStats(outDir, cacheDir)) };
+  say(`rebuild with nothing changed: ${(again.wallMs / 1000).toFixed(1)} s`);
 }
 
 const { contentDir: _contentDir, ...corpusInfo } = corpus;

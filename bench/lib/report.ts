@@ -45,7 +45,8 @@ export interface BenchResult {
   search?: SearchResult;
   /** Set when page weight and search were measured again later (--search-only), on the build this result describes. */
   searchOnly?: { date: string; code: CodeVersion; builtWith: CodeVersion; site: string };
-  daily?: { import: DailyResult; build: BuildSummary };
+  /** `unchanged`: one more rebuild right after, with nothing changed (a template-only deploy, a day without papers). */
+  daily?: { import: DailyResult; build: BuildSummary; unchanged?: BuildSummary };
   targets: TargetCheck[];
 }
 
@@ -184,6 +185,7 @@ export function formatReport(result: BenchResult): string {
   const builds: Array<[string, BuildSummary]> = [['cold build', cold]];
   if (result.daily) {
     builds.push([`daily rebuild (+${result.daily.import.papers} papers, import ${fmtS(result.daily.import.importMs)} by ${result.daily.import.method})`, result.daily.build]);
+    if (result.daily.unchanged) builds.push(['rebuild with nothing changed', result.daily.unchanged]);
     if (result.daily.import.importError) lines.push(`WARNING: the daily import failed: ${result.daily.import.importError}\n`);
   }
   for (const [name, build] of builds) {
@@ -339,7 +341,7 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
       String(Math.round(cold.output.distBytes / MiB)),
       String(Math.round(cold.output.dataStoreBytes / MiB)),
       result.daily ? s(result.daily.build.wallMs) : '–',
-      result.daily ? s(phaseMs(result.daily.build, 'empty outDir')) : '–',
+      result.daily?.unchanged ? s(result.daily.unchanged.wallMs) : '–',
       result.daily ? String(Math.round(result.daily.build.rss.peakBytes / MiB)) : '–',
       paper ? (paper.htmlCssBytes / 1024).toFixed(1) : '–',
       String(reading),
@@ -364,7 +366,7 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
     'dist MB',
     'data store MB',
     'daily s',
-    'daily: empty outDir s',
+    'rebuild, nothing changed s',
     'daily RSS MB',
     'paper page KB',
     'reading-page JS B',
@@ -384,7 +386,7 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
     `| ${header.map((_, index) => (index < 2 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
-    'Times are wall-clock seconds of `astro build` (including Pagefind); phases are derived from the time each log line arrived. RSS is VmRSS summed over the build process and all its children, polled every 50 ms. "daily" is the rebuild after adding one 70-paper digest with the caches kept. Full figures: `bench/results/*.json`.',
+    'Times are wall-clock seconds of `astro build` (including Pagefind); phases are derived from the time each log line arrived. RSS is VmRSS summed over the build process and all its children, polled every 50 ms. "daily" is the rebuild after adding one 70-paper digest with the caches kept; "nothing changed" is one more rebuild right after it. Full figures: `bench/results/*.json`.',
   ].join('\n');
 }
 
