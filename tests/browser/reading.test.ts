@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
@@ -30,46 +30,45 @@ const readingPages = [
   '404.html',
 ];
 
+/** Visits every reading page in one browser context and collects what `check` finds wrong on each. */
+async function problemsOnEveryPage(
+  options: BrowserContextOptions,
+  check: (page: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  for (const path of readingPages) {
+    await page.goto(`${site.url}${path}`);
+    for (const problem of await check(page)) problems.push(`/${path}: ${problem}`);
+  }
+  await context.close();
+  return problems;
+}
+
 describe('reading pages in Chromium', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`have no serious or critical accessibility violation, contrast included (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      const failures: string[] = [];
-      for (const path of readingPages) {
-        await page.goto(`${site.url}${path}`);
-        for (const violation of await seriousAxeViolations(page)) failures.push(`/${path}: ${violation}`);
-      }
-      await context.close();
+      const failures = await problemsOnEveryPage({ colorScheme, viewport: { width: 390, height: 844 } }, seriousAxeViolations);
       expect(failures).toEqual([]);
     });
   }
 
   it('fit a 360 px phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const overflowing: string[] = [];
-    for (const path of readingPages) {
-      await page.goto(`${site.url}${path}`);
+    const overflowing = await problemsOnEveryPage({ viewport: { width: 360, height: 740 } }, async (page) => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 360) overflowing.push(`/${path}: ${width}px`);
-    }
-    await context.close();
+      return width > 360 ? [`${width}px`] : [];
+    });
     expect(overflowing).toEqual([]);
   });
 
   it('leave room between the header and the page heading', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    const cramped: string[] = [];
-    for (const path of readingPages) {
-      await page.goto(`${site.url}${path}`);
+    const cramped = await problemsOnEveryPage({ viewport: { width: 390, height: 844 } }, async (page) => {
       const gap = await page.evaluate(
         () => document.querySelector('h1')!.getBoundingClientRect().top - document.querySelector('header')!.getBoundingClientRect().bottom,
       );
-      if (gap < 16) cramped.push(`/${path}: ${gap}px`);
-    }
-    await context.close();
+      return gap < 16 ? [`${gap}px`] : [];
+    });
     expect(cramped).toEqual([]);
   });
 
