@@ -52,8 +52,8 @@ const searchIndexFiles = (outDir: string) =>
 /** With the loader's timings in the log, so that a test can see what it read and parsed. */
 const env = { PAPERTIDE_TIMINGS: '1' };
 
-/** A fresh site whose paper files are an hour old (so their stamps are trusted), built once. */
-async function firstBuildWithTimings(name: string) {
+/** A fresh site whose paper files are an hour old (so their stamps are trusted), built once with a fresh cache. */
+async function firstBuild(name: string) {
   const contentDir = join(scratchDir, `incremental-content-${name}`);
   const outDir = join(scratchDir, `dist-incremental-${name}`);
   await rm(`${outDir}-cache`, { recursive: true, force: true });
@@ -73,12 +73,7 @@ const tags = (outDir: string, slug: string) => {
 
 describe('the daily rebuild reuses unchanged pages and re-renders changed ones', () => {
   it('after an edit and a new digest, every page shows the new content', async () => {
-    const contentDir = join(scratchDir, 'incremental-content');
-    const outDir = join(scratchDir, 'dist-incremental');
-    await rm(`${outDir}-cache`, { recursive: true, force: true });
-    const content = site();
-    await writeFixtureContent(contentDir, content);
-    expect((await buildSite({ contentDir, outDir })).code).toBe(0);
+    const { contentDir, outDir, content } = await firstBuild('edit');
 
     content.papers[0]!.frontMatter.title = 'Paper one, retitled';
     content.papers.push({ slug: 'paper-four', frontMatter: { title: 'Paper four about beta' }, body: 'Beta.' });
@@ -104,11 +99,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('a rebuild with nothing changed reuses every paper and digest page, and the search index', async () => {
-    const contentDir = join(scratchDir, 'incremental-content-same');
-    const outDir = join(scratchDir, 'dist-incremental-same');
-    await rm(`${outDir}-cache`, { recursive: true, force: true });
-    await writeFixtureContent(contentDir, site());
-    expect((await buildSite({ contentDir, outDir })).code).toBe(0);
+    const { contentDir, outDir } = await firstBuild('same');
     const index = searchIndexFiles(outDir);
     const again = await buildSite({ contentDir, outDir });
     expect(again.code).toBe(0);
@@ -122,7 +113,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('a rebuild reads only new and changed paper files, and forgets deleted ones', async () => {
-    const { contentDir, outDir, content, first } = await firstBuildWithTimings('stamps');
+    const { contentDir, outDir, content, first } = await firstBuild('stamps');
     expect(loaderWork(first.output)).toEqual({ files: 3, read: 3, parsed: 3 });
 
     const unchanged = await buildSite({ contentDir, outDir, env });
@@ -148,7 +139,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('a changed taxonomy re-tags unchanged papers on a rebuild', async () => {
-    const { contentDir, outDir, content } = await firstBuildWithTimings('taxonomy');
+    const { contentDir, outDir, content } = await firstBuild('taxonomy');
     expect(tags(outDir, 'paper-one')).toEqual(['Alpha studies']);
 
     // "one" now also means beta: paper one mentions it as often as alpha, so it gets both.
@@ -166,12 +157,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   });
 
   it('keeps the output folder: reused pages stay in place, what the site no longer has is removed', async () => {
-    const contentDir = join(scratchDir, 'incremental-content-removed');
-    const outDir = join(scratchDir, 'dist-incremental-removed');
-    await rm(`${outDir}-cache`, { recursive: true, force: true });
-    const content = site();
-    await writeFixtureContent(contentDir, content);
-    expect((await buildSite({ contentDir, outDir })).code).toBe(0);
+    const { contentDir, outDir, content } = await firstBuild('removed');
     const fragments = readdirSync(join(outDir, 'pagefind', 'fragment')).length;
 
     content.papers = content.papers.filter((paper) => paper.slug !== 'paper-three');
