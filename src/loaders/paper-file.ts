@@ -1,4 +1,4 @@
-import { FrontMatterSyntaxError, readFrontMatterData, splitFrontMatter } from '../lib/front-matter.ts';
+import { FrontMatterError, readFrontMatter } from '../lib/front-matter.ts';
 import { renderAbstract } from '../lib/markdown.ts';
 import { automaticTopics, type TopicMatcher } from '../lib/topics.ts';
 
@@ -14,19 +14,13 @@ export interface PreparedPaper {
 
 /** Splits a paper file into its front matter (parsed) and its abstract; errors name the file and line. */
 export function readPaperFile(contents: string, filePath: string): { frontMatter: Record<string, unknown>; body: string } {
-  const split = splitFrontMatter(contents);
-  if (!split) throw new Error(`${filePath}:1: no front matter (a paper file starts with a --- block)`);
-  let frontMatter: unknown;
   try {
-    frontMatter = readFrontMatterData(split.yaml) ?? {};
+    const { data, body } = readFrontMatter(contents);
+    return { frontMatter: data, body: body.trim() };
   } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) throw new Error(`${filePath}:${error.line}: ${error.message}`);
+    if (error instanceof FrontMatterError) throw new Error(`${filePath}:${error.line}: ${error.message}`);
     throw error;
   }
-  if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) {
-    throw new Error(`${filePath}:2: front matter must be a mapping of fields`);
-  }
-  return { frontMatter: frontMatter as Record<string, unknown>, body: split.body.trim() };
 }
 
 const isStringList = (value: unknown): value is string[] =>

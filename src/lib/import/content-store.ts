@@ -6,7 +6,7 @@ import { titleKey } from '../text.ts';
 import { arxivWithoutVersion } from '../schemas.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
 import { enrichPaperFile, formatPaperFile, parsePaperFile } from './paper-file.ts';
-import { FrontMatterSyntaxError, readFrontMatterData, splitFrontMatter } from '../front-matter.ts';
+import { FrontMatterError, readFrontMatter } from '../front-matter.ts';
 import type { ImportedDigest, ImportedPaper } from './imported.ts';
 import { InputError } from './input-error.ts';
 
@@ -88,13 +88,10 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
  * only the few it adds to. A broken file stops the import, named with its line.
  */
 function identityFields(text: string, path: string): { title?: unknown; arxiv?: unknown } {
-  const split = splitFrontMatter(text);
-  if (!split) throw new InputError(path, 1, 'no front matter (a paper file starts with a --- block)');
   try {
-    const data = readFrontMatterData(split.yaml);
-    return data && typeof data === 'object' ? (data as { title?: unknown; arxiv?: unknown }) : {};
+    return readFrontMatter(text).data;
   } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) throw new InputError(path, error.line, error.message);
+    if (error instanceof FrontMatterError) throw new InputError(path, error.line, error.message);
     throw error;
   }
 }

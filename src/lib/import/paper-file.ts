@@ -1,7 +1,7 @@
 import { parseDocument, stringify, type Document } from 'yaml';
 import type { PaperFrontMatter } from '../schemas.ts';
 import { InputError } from './input-error.ts';
-import { splitFrontMatter } from '../front-matter.ts';
+import { NO_FRONT_MATTER, splitFrontMatter } from '../front-matter.ts';
 
 /** A paper file as it is on disk; the YAML document keeps a person's comments and formatting. */
 export interface PaperFile {
@@ -11,7 +11,7 @@ export interface PaperFile {
 
 export function parsePaperFile(text: string, path: string): PaperFile {
   const split = splitFrontMatter(text);
-  if (!split) throw new InputError(path, 1, 'no front matter (a paper file starts with a --- block)');
+  if (!split) throw new InputError(path, 1, NO_FRONT_MATTER);
   const frontMatter = parseDocument(split.yaml);
   const error = frontMatter.errors[0];
   if (error) {
