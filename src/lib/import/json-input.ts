@@ -79,57 +79,42 @@ export function findJsonError(text: string): JsonError | undefined {
     if (!match || match[0] === '' || match[0] === '-') fail('a value');
     at += match![0].length;
   };
+  /** The items of an object or array after its opening bracket, up to and including `close`. */
+  const items = (close: '}' | ']', item: () => void): void => {
+    at++;
+    space();
+    if (text[at] === close) {
+      at++;
+      return;
+    }
+    for (;;) {
+      item();
+      space();
+      if (text[at] === ',') {
+        at++;
+        continue;
+      }
+      if (text[at] === close) {
+        at++;
+        return;
+      }
+      fail(`',' or '${close}'`);
+    }
+  };
+  const property = () => {
+    space();
+    if (text[at] !== '"') fail('a property name in double quotes');
+    string();
+    space();
+    if (text[at] !== ':') fail("':' after the property name");
+    at++;
+    value();
+  };
   const value = (): void => {
     space();
     const char = text[at];
-    if (char === '{') {
-      at++;
-      space();
-      if (text[at] === '}') {
-        at++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[at] !== '"') fail('a property name in double quotes');
-        string();
-        space();
-        if (text[at] !== ':') fail("':' after the property name");
-        at++;
-        value();
-        space();
-        if (text[at] === ',') {
-          at++;
-          continue;
-        }
-        if (text[at] === '}') {
-          at++;
-          return;
-        }
-        fail("',' or '}'");
-      }
-    }
-    if (char === '[') {
-      at++;
-      space();
-      if (text[at] === ']') {
-        at++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[at] === ',') {
-          at++;
-          continue;
-        }
-        if (text[at] === ']') {
-          at++;
-          return;
-        }
-        fail("',' or ']'");
-      }
-    }
+    if (char === '{') return items('}', property);
+    if (char === '[') return items(']', value);
     if (char === '"') return string();
     if (char === 't') return literal('true');
     if (char === 'f') return literal('false');
