@@ -11,9 +11,10 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runImport } from '../../src/lib/import/run-import.ts';
+import { InputError } from '../../src/lib/import/input-error.ts';
 import type { DigestPlan } from '../../src/lib/import/content-store.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -138,6 +139,20 @@ export async function writeInput(name: string, content: string | Uint8Array): Pr
 /** Imports the seed as the CLI would with `--date 2026-03-14`. */
 export function importSeed(contentDir: string, extra: { dryRun?: boolean } = {}): Promise<DigestPlan[]> {
   return runImport({ files: [SEED_PATH], contentDir, date: SEED_DATE, today: TODAY, ...extra });
+}
+
+/** Imports input files in process (today being TODAY), for a given day when the files carry none. */
+export function importFiles(contentDir: string, files: string[], date?: string): Promise<DigestPlan[]> {
+  return runImport({ files, contentDir, today: TODAY, ...(date ? { date } : {}) });
+}
+
+/** Imports files that must be refused into an empty content folder: the error, once it is checked that nothing was written. */
+export async function refusedImport(files: string[]): Promise<InputError> {
+  const contentDir = await tempDir();
+  const error = await importFiles(contentDir, files).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(InputError);
+  expect(await snapshotDir(contentDir)).toEqual({});
+  return error as InputError;
 }
 
 /** A temporary content dir holding what a successful import of the seed wrote. */

@@ -9,16 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
 import { paperSchema } from '../../src/lib/schemas.ts';
 import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { slugFromTitle } from '../../src/lib/slug.ts';
 import {
   TODAY,
+  importFiles,
   paperPaths,
   readDigest,
   readPaper,
+  refusedImport,
   renderDigest,
   runCli,
   snapshotDir,
@@ -44,9 +45,6 @@ const entries = (path: string): Entry[] => JSON.parse(readFileSync(path, 'utf8')
 const summaries = (plans: Awaited<ReturnType<typeof runImport>>) => plans.map(describeDigestPlan);
 
 /** Imports files in-process (as the CLI does) into `contentDir`. */
-function importFiles(contentDir: string, files: string[], extra: { date?: string } = {}) {
-  return runImport({ files, contentDir, today: TODAY, ...extra });
-}
 
 /** A JSON input holding `data`, written under `name` in a fresh temporary directory. */
 function jsonInput(name: string, data: unknown): Promise<string> {
@@ -210,14 +208,14 @@ describe('the digest day', () => {
     const input = await jsonInput('export.json', entries(SEP03));
     const contentDir = await tempDir();
     await expect(importFiles(contentDir, [input])).rejects.toThrow(`${input}: no date`);
-    expect(summaries(await importFiles(contentDir, [input], { date: '2024-09-04' }))).toEqual([
+    expect(summaries(await importFiles(contentDir, [input], '2024-09-04'))).toEqual([
       '2024-09-04: 2 papers (2 new, 0 already known)',
     ]);
   });
 
   it('refuses a --date that contradicts the entries', async () => {
     const contentDir = await tempDir();
-    await expect(importFiles(contentDir, [SEP30], { date: '2025-10-01' })).rejects.toThrow(
+    await expect(importFiles(contentDir, [SEP30], '2025-10-01')).rejects.toThrow(
       `${SEP30}: the papers were on the daily list of 2025-09-30 but --date is 2025-10-01`,
     );
     expect(await snapshotDir(contentDir)).toEqual({});
@@ -314,11 +312,7 @@ describe('malformed responses are refused, and nothing is written', () => {
   for (const [name, { data, problem }] of Object.entries(cases)) {
     it(name, async () => {
       const input = await jsonInput('2025-09-30.json', data);
-      const contentDir = await tempDir();
-      const error = await importFiles(contentDir, [input]).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toContain(`${input}: ${problem}`);
-      expect(await snapshotDir(contentDir)).toEqual({});
+      expect((await refusedImport([input])).message).toContain(`${input}: ${problem}`);
     });
   }
 
