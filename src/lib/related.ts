@@ -174,6 +174,41 @@ function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBu
 }
 
 /**
+ * Offers (score, id) to a window of at most `capacity` entries starting at
+ * `base`, kept best first (higher score, then lower id: deterministic ties),
+ * and returns the window's new length. Bounded insertion into a tiny sorted
+ * window, so that nothing ever sorts all the candidates.
+ */
+function offerToWindow(
+  scores: Float64Array,
+  ids: Int32Array,
+  base: number,
+  count: number,
+  capacity: number,
+  score: number,
+  id: number,
+): number {
+  if (count === capacity) {
+    const last = base + count - 1;
+    const lowest = scores[last]!;
+    if (score < lowest || (score === lowest && id > ids[last]!)) return count;
+  } else {
+    count++;
+  }
+  let k = base + count - 1;
+  while (k > base) {
+    const previous = scores[k - 1]!;
+    if (previous > score || (previous === score && ids[k - 1]! < id)) break;
+    scores[k] = previous;
+    ids[k] = ids[k - 1]!;
+    k--;
+  }
+  scores[k] = score;
+  ids[k] = id;
+  return count;
+}
+
+/**
  * For each doc id, up to `limit` ids of the most similar other docs, most
  * similar first. Equal scores are ordered by id, and the result does not
  * depend on the order of `docs`. A doc sharing no distinctive term with any
@@ -294,22 +329,7 @@ export function computeRelated(
       const w = (1 + Math.log(termTf[p]!)) * idf[t]!;
       norm += w * w;
       if (indexable[t] === 0) continue;
-      if (count === termsPerDoc) {
-        const lw = selWeight[count - 1]!;
-        if (w < lw || (w === lw && t > selTerm[count - 1]!)) continue;
-      } else {
-        count++;
-      }
-      let k = count - 1;
-      while (k > 0) {
-        const pw = selWeight[k - 1]!;
-        if (pw > w || (pw === w && selTerm[k - 1]! < t)) break;
-        selWeight[k] = pw;
-        selTerm[k] = selTerm[k - 1]!;
-        k--;
-      }
-      selWeight[k] = w;
-      selTerm[k] = t;
+      count = offerToWindow(selWeight, selTerm, 0, count, termsPerDoc, w, t);
     }
     // Normalize by the norm of the *full* vector, not of the kept terms: the
     // dot product of the truncated vectors is then a lower bound of the true
@@ -383,26 +403,7 @@ export function computeRelated(
   const bestScore = new Float64Array(n * width);
   const bestCount = new Int32Array(n);
   const offer = (owner: number, candidate: number, s: number): void => {
-    const base = owner * width;
-    let count = bestCount[owner]!;
-    if (count === width) {
-      const last = base + count - 1;
-      const ls = bestScore[last]!;
-      if (s < ls || (s === ls && candidate > bestDoc[last]!)) return;
-    } else {
-      bestCount[owner] = ++count;
-    }
-    // Insertion into a tiny sorted window: no sort of all candidates.
-    let k = base + count - 1;
-    while (k > base) {
-      const ps = bestScore[k - 1]!;
-      if (ps > s || (ps === s && bestDoc[k - 1]! < candidate)) break;
-      bestScore[k] = ps;
-      bestDoc[k] = bestDoc[k - 1]!;
-      k--;
-    }
-    bestScore[k] = s;
-    bestDoc[k] = candidate;
+    bestCount[owner] = offerToWindow(bestScore, bestDoc, owner * width, bestCount[owner]!, width, s, candidate);
   };
 
   const cursor = postStart.slice(0, vocabSize);
