@@ -212,16 +212,21 @@ function expectRefused(result: CliResult, bad: BadInput): void {
   if (bad.not) expect(result.stderr).not.toMatch(bad.not);
 }
 
-describe('the CLI refuses bad input and leaves content/ as it was', () => {
-  for (const [name, make] of Object.entries(BAD_INPUTS)) {
+/** One test per case: the import is refused as the case says, and the seeded content/ is unchanged. */
+function refusesEach(cases: Record<string, () => Promise<BadInput>>, run: (args: readonly string[], contentDir: string) => CliResult | Promise<CliResult>): void {
+  for (const [name, make] of Object.entries(cases)) {
     it(name, async () => {
       const contentDir = await seededContentDir();
       const before = await snapshotDir(contentDir);
       const bad = await make();
-      expectRefused(runCli([...bad.args, '--content-dir', contentDir]), bad);
+      expectRefused(await run(bad.args, contentDir), bad);
       expect(await snapshotDir(contentDir)).toEqual(before);
     });
   }
+}
+
+describe('the CLI refuses bad input and leaves content/ as it was', () => {
+  refusesEach(BAD_INPUTS, (args, contentDir) => runCli([...args, '--content-dir', contentDir]));
 
   it('two files, the second bad, into an empty dir: the dir stays empty', async () => {
     const contentDir = await tempDir();
@@ -234,15 +239,7 @@ describe('the CLI refuses bad input and leaves content/ as it was', () => {
 });
 
 describe('the importer refuses more bad input and leaves content/ as it was', () => {
-  for (const [name, make] of Object.entries(MORE_BAD_INPUTS)) {
-    it(name, async () => {
-      const contentDir = await seededContentDir();
-      const before = await snapshotDir(contentDir);
-      const bad = await make();
-      expectRefused(await runInProcess(bad.args, contentDir), bad);
-      expect(await snapshotDir(contentDir)).toEqual(before);
-    });
-  }
+  refusesEach(MORE_BAD_INPUTS, runInProcess);
 });
 
 describe('the CLI on good input', () => {
