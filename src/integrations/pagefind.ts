@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setUpSearchIndex, writeSearchIndex } from '../lib/search-index.ts';
+import { keepOutputFolder } from './prune-output.ts';
 
 /**
  * Writes the Pagefind search index into `<outDir>/pagefind/` at the end of
@@ -39,7 +40,8 @@ export default function pagefindIntegration(): AstroIntegration {
         };
         process.once('beforeExit', onCrash);
         try {
-          const { records, kept } = await writeSearchIndex();
+          const { records, kept, outputPath } = await writeSearchIndex();
+          if (kept) keepOutputFolder(outputPath);
           const ms = Math.round(performance.now() - started);
           logger.info(kept ? `Search index of ${records} papers unchanged: kept (${ms} ms).` : `Indexed ${records} papers; index written in ${ms} ms.`);
         } finally {

@@ -5,19 +5,31 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Files under `dir` that this build did not produce: older than the build and
- * not the output of a page it kept. Astro reuses an unchanged page by leaving
- * the file from the previous build in place, so its age alone does not make it
- * stale. (Synchronous: this runs once, at the very end, with nothing to overlap.)
+ * Folders a build step left in place on purpose (the search index, when its
+ * records did not change): like a reused page, their files are older than the
+ * build and still its output.
  */
-export function staleFiles(dir: string, builtSince: number, kept: ReadonlySet<string>): string[] {
+const keptFolders = new Set<string>();
+
+export function keepOutputFolder(folder: string): void {
+  keptFolders.add(folder.replace(/\/+$/, ''));
+}
+
+/**
+ * Files under `dir` that this build did not produce: older than the build and
+ * neither the output of a page it kept nor inside a folder it kept. Astro reuses
+ * an unchanged page by leaving the file from the previous build in place, so its
+ * age alone does not make it stale. (Synchronous: this runs once, at the very
+ * end, with nothing to overlap.)
+ */
+export function staleFiles(dir: string, builtSince: number, keptFiles: ReadonlySet<string>, folders: Iterable<string> = []): string[] {
   // A deploy checkout in the output folder (gh-pages style) is not the build's: Astro's own emptying spares it too.
-  const gitDir = join(dir, '.git');
+  const spared = [join(dir, '.git'), ...folders].map((folder) => `${folder}/`);
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => file !== gitDir && !file.startsWith(`${gitDir}/`))
-    .filter((file) => !kept.has(file) && statSync(file).mtimeMs < builtSince)
+    .filter((file) => !keptFiles.has(file) && !spared.some((folder) => file.startsWith(folder)))
+    .filter((file) => statSync(file).mtimeMs < builtSince)
     .sort();
 }
 
@@ -69,7 +81,8 @@ export default function pruneOutput(): AstroIntegration {
         await unlink(marker());
         // Every route's output files, the reused ones included.
         const outputs = new Set([...assets.values()].flat().map((file) => fileURLToPath(file)));
-        const stale = staleFiles(outDir, builtSince, outputs);
+        const stale = staleFiles(outDir, builtSince, outputs, keptFolders);
+        keptFolders.clear();
         removeFiles(outDir, stale);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) the build no longer produces.`);
       },

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, utimesSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -105,16 +104,8 @@ export function startSearchIndex(records: readonly SearchRecord[]): void {
   (globalThis as WithRun)[RUN] = { index, records: records.length, fingerprint };
 }
 
-/** Marks every file of the kept index as written by this build, so that pruning the output folder keeps it. */
-function touchAll(dir: string): void {
-  const now = new Date();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), now, now);
-  }
-}
-
 /** Waits for the index started during rendering and writes it, or keeps the current one. */
-export async function writeSearchIndex(): Promise<{ records: number; kept: boolean }> {
+export async function writeSearchIndex(): Promise<{ records: number; kept: boolean; outputPath: string }> {
   const setup = theSetup();
   const run = (globalThis as WithRun)[RUN];
   if (!run) throw new Error('no search index was started: the data layer never ran, or ran in another process');
@@ -123,15 +114,12 @@ export async function writeSearchIndex(): Promise<{ records: number; kept: boole
     await pagefind.close();
     throw error;
   });
-  if (!index) {
-    touchAll(setup.outputPath);
-    return { records: run.records, kept: true };
-  }
+  if (!index) return { records: run.records, kept: true, outputPath: setup.outputPath };
   try {
     check('write the index', await index.writeFiles({ outputPath: setup.outputPath }));
     const entry = await readFile(join(setup.outputPath, 'pagefind-entry.json'), 'utf8');
     await writeFile(setup.stateFile, JSON.stringify({ fingerprint: run.fingerprint, entry } satisfies IndexState));
-    return { records: run.records, kept: false };
+    return { records: run.records, kept: false, outputPath: setup.outputPath };
   } finally {
     await pagefind.close();
   }

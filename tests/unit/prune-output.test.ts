@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { removeFiles, staleFiles } from '../../src/integrations/prune-output.ts';
 
 describe('staleFiles: what a build left in the output folder without producing it', () => {
-  it('lists old files no route kept, and spares new files, kept pages and a .git checkout', async () => {
+  it('lists old files no route kept, and spares new files, kept pages, kept folders and a .git checkout', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'prune-'));
     // As the integration does: the build's start is a file's time, on the file system's own (coarse) clock.
     await writeFile(join(dir, '.build-started'), '');
@@ -24,8 +24,11 @@ describe('staleFiles: what a build left in the output folder without producing i
     await file('papers/new/index.html', false);
     await file('.git/HEAD', true);
     await file('.git/objects/ab/cdef', true);
+    await file('pagefind/fragment/en_1234567.pf_fragment', true);
 
-    expect(staleFiles(dir, buildStart, new Set([reused]))).toEqual([oldAsset, gone]);
+    expect(staleFiles(dir, buildStart, new Set([reused]), [join(dir, 'pagefind')])).toEqual([oldAsset, gone]);
+    // A folder no step said it kept is judged file by file.
+    expect(staleFiles(dir, buildStart, new Set([reused]))).toContain(join(dir, 'pagefind/fragment/en_1234567.pf_fragment'));
   });
 
   it('removes what a deleted topic leaves, its nested page folders included, and no folder still in use', async () => {
