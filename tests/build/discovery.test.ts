@@ -50,6 +50,14 @@ describe('search engines', () => {
     expect(pathExists(fixture, '/og-card.png')).toBe(true);
   });
 
+  it('the 404 page, served at any missing address, names no canonical address of its own', () => {
+    const $ = loadPage(fixture, '/404.html');
+    expect($('h1').text()).toBe('Page not found');
+    expect($('link[rel=canonical]')).toHaveLength(0);
+    expect($('meta[property="og:url"]')).toHaveLength(0);
+    expect($('meta[property="og:title"]').attr('content')).toBe('Page not found');
+  });
+
   it('paper pages describe a ScholarlyArticle', () => {
     const data = jsonLd('/papers/math-in-abstracts/');
     expect(data).toMatchObject({
