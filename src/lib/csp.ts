@@ -13,11 +13,14 @@ export interface CspOptions {
   thumbnails: boolean;
 }
 
+/** A directive of the kinds set here (a type Astro's `security.csp.directives` accepts). */
+export type CspDirective = `${'default-src' | 'img-src' | 'object-src' | 'base-uri' | 'form-action'} ${string}`;
+
 /** The directives every page carries. */
-export function cspDirectives({ thumbnails }: CspOptions): string[] {
+export function cspDirectives({ thumbnails }: CspOptions): CspDirective[] {
   return [
     "default-src 'self'",
-    `img-src ${['\'self\'', ...(thumbnails ? [THUMBNAIL_ORIGIN] : [])].join(' ')}`,
+    `img-src ${["'self'", ...(thumbnails ? [THUMBNAIL_ORIGIN] : [])].join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
