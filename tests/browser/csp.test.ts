@@ -3,28 +3,16 @@
  * included, loads without a single violation, and markup injected into a page (as
  * if a template let a hostile title through unescaped) does not run.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { useBrowserOnSite } from '../helpers/browser.ts';
 import { fileForPath } from '../helpers/dist.ts';
 import { SCRIPT_TITLE } from '../helpers/fixture-content.ts';
 
 const { fixture } = inject('builds');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(fixture);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = useBrowserOnSite(fixture);
 
 interface Watched {
   page: Page;
@@ -34,7 +22,7 @@ interface Watched {
 }
 
 async function watchedPage(): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Registered before any of the page's own code runs, and not subject to the page's CSP.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -73,7 +61,7 @@ describe('Content-Security-Policy in Chromium', () => {
     const { page, problems, close } = await watchedPage();
     const found: string[] = [];
     for (const [kind, path] of Object.entries(PAGE_KINDS)) {
-      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${chromium.url}${path}`, { waitUntil: 'load' });
       const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
       expect(policy, kind).toContain("default-src 'self'");
       expect(policy, kind).not.toContain('wasm-unsafe-eval');
@@ -85,7 +73,7 @@ describe('Content-Security-Policy in Chromium', () => {
 
   it('the search page runs Pagefind and shows results with no CSP violation', async () => {
     const { page, problems, close } = await watchedPage();
-    await page.goto(`${site.url}search/?q=lattice`);
+    await page.goto(`${chromium.url}search/?q=lattice`);
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0);
     const titles = await page.locator('.search-result-title').allTextContents();
     expect(titles.some((title) => title.includes('lattice gradients'))).toBe(true);
@@ -98,10 +86,10 @@ describe('Content-Security-Policy in Chromium', () => {
   it("search without 'wasm-unsafe-eval' is refused by the policy (the test above can fail)", async () => {
     const { page, problems, close } = await watchedPage();
     const built = readFileSync(fileForPath(fixture, '/search/'), 'utf8');
-    await page.route(`${site.url}search/?q=lattice`, (route) =>
+    await page.route(`${chromium.url}search/?q=lattice`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: built.replace(" 'wasm-unsafe-eval'", '') }),
     );
-    await page.goto(`${site.url}search/?q=lattice`);
+    await page.goto(`${chromium.url}search/?q=lattice`);
     await page.waitForFunction(() => document.querySelector('[data-search-summary]')?.textContent?.trim());
     await close();
     expect(problems.join('\n')).toMatch(/securitypolicyviolation: script-src blocked wasm-eval/);
@@ -117,10 +105,10 @@ describe('Content-Security-Policy in Chromium', () => {
 
   it('an injected <script> and inline event handler do not run', async () => {
     const { page, problems, close } = await watchedPage();
-    await page.route(`${site.url}${hostilePath}`, (route) =>
+    await page.route(`${chromium.url}${hostilePath}`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: withInjection(builtHostilePage()) }),
     );
-    await page.goto(`${site.url}${hostilePath}`, { waitUntil: 'load' });
+    await page.goto(`${chromium.url}${hostilePath}`, { waitUntil: 'load' });
     await page.waitForFunction(() => (document.querySelector('img[src="injected.png"]') as HTMLImageElement | null)?.complete);
     await close();
     expect(problems.filter((problem) => problem.startsWith('dialog:'))).toEqual([]);
@@ -132,8 +120,8 @@ describe('Content-Security-Policy in Chromium', () => {
   it('the same injection runs on a page without the policy (the test above can fail)', async () => {
     const { page, problems, close } = await watchedPage();
     const withoutPolicy = withInjection(builtHostilePage()).replace(/<meta http-equiv="content-security-policy"[^>]*>/, '');
-    await page.route(`${site.url}${hostilePath}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: withoutPolicy }));
-    await page.goto(`${site.url}${hostilePath}`, { waitUntil: 'load' });
+    await page.route(`${chromium.url}${hostilePath}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: withoutPolicy }));
+    await page.goto(`${chromium.url}${hostilePath}`, { waitUntil: 'load' });
     await page.waitForFunction(() => (document.querySelector('img[src="injected.png"]') as HTMLImageElement | null)?.complete);
     await close();
     expect(problems).toEqual(expect.arrayContaining(['dialog: 1', 'dialog: onerror']));

@@ -1,36 +1,23 @@
 /** A feed opened in Chromium reads as a page, styled by CSS (no XSLT), light and dark. */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it, inject } from 'vitest';
+import { useBrowserOnSite } from '../helpers/browser.ts';
 import { SCRIPT_TITLE } from '../helpers/fixture-content.ts';
 
 const { fixture } = inject('builds');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(fixture);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = useBrowserOnSite(fixture);
 
 describe('a feed opened in Chromium', () => {
   const backgrounds: Record<string, string> = {};
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`shows a note, the channel and its items' titles, not their HTML (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+      const context = await chromium.browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       // The browser asks for /favicon.ico on an XML page, which has no <link rel=icon>: not the feed's to answer.
       page.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`${response.status()} ${response.url()}`));
-      await page.goto(`${site.url}rss.xml`);
+      await page.goto(`${chromium.url}rss.xml`);
       const seen = await page.evaluate(() => {
         const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
         const items = [...document.querySelectorAll('item')];

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveDist, type StaticServer } from './static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,4 +30,31 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
   });
+}
+
+/**
+ * Chromium and a static server for a built site, started before a test file's
+ * tests and closed after them. Read `browser` and `url` (the site's root) inside tests.
+ */
+export function useBrowserOnSite(dist: string): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let site: StaticServer | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await serveDist(dist);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('useBrowserOnSite(): the browser starts before the tests');
+      return browser;
+    },
+    get url() {
+      if (!site) throw new Error('useBrowserOnSite(): the site is served before the tests');
+      return site.url;
+    },
+  };
 }
