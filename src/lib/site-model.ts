@@ -1,4 +1,5 @@
-import type { DigestData, PaperData } from './schemas.ts';
+import type { PaperData } from './schemas.ts';
+import type { DigestData } from './content/digest.ts';
 import type { Topic } from './topics.ts';
 import { automaticTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
