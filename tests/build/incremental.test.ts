@@ -120,6 +120,13 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(unchanged.code, unchanged.output).toBe(0);
     expect(loaderWork(unchanged.output)).toEqual({ files: 3, read: 0, parsed: 0 });
 
+    // A fresh CI checkout: every file has a new mtime, the same bytes. Each is read and hashed again, none parsed.
+    const checkout = new Date(Date.now() + 60_000);
+    for (const name of readdirSync(join(contentDir, 'papers'))) await utimes(join(contentDir, 'papers', name), checkout, checkout);
+    const touched = await buildSite({ contentDir, outDir, env });
+    expect(touched.code, touched.output).toBe(0);
+    expect(loaderWork(touched.output)).toEqual({ files: 3, read: 3, parsed: 0 });
+
     // In place, so the other files keep their stamps: an edit of the same size (only the mtime changes),
     // a rename (which keeps the mtime) and a deletion.
     const papers = join(contentDir, 'papers');
