@@ -326,7 +326,7 @@ describe('malformed responses are refused, and nothing is written', () => {
     const result = runCli([input, '--content-dir', contentDir]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toBe(`${input}:${line}: not valid JSON: expected a property name in double quotes, found "," (column ${column})`);
+    expect(result.stderr.trim()).toBe(`${input}:${line}: not valid JSON: Expected double-quoted property name (column ${column})`);
     expect(await snapshotDir(contentDir)).toEqual({});
   });
 

@@ -138,10 +138,10 @@ describe('--hf fetches a day from the daily papers API', () => {
     expect(await snapshotDir(contentDir)).toEqual({});
   });
 
-  it('an answer that is not JSON is an error naming the URL and the line', async () => {
+  it('an answer that is not JSON is an error naming the URL and showing what came instead, on one line', async () => {
     const api = await fakeApi([ok('<html>\n<body>Service temporarily unavailable</body>\n</html>')]);
     const { error } = await importDays(api, [DAY]);
-    expectInputError(error, `${api.base}/daily_papers?date=${DAY}:1: not valid JSON: expected a value, found "<" (column 1)`);
+    expectInputError(error, `${api.base}/daily_papers?date=${DAY}: not valid JSON: Unexpected token '<', "<html>\\n<bo"... is not valid JSON`);
   });
 
   it('a network error is an error naming the URL', async () => {
