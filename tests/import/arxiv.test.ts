@@ -130,7 +130,7 @@ describe('bad Atom input is refused, and nothing is written', () => {
     },
     'an unparseable published date': {
       text: ATOM_TEXT.replace('<published>2024-05-24T14:52:04Z</published>', '<published>May 24</published>'),
-      message: (file) => `${file}: entry 3: <published> is not a date like 2024-05-27T17:59:59Z: "May 24"`,
+      message: (file) => `${file}: entry 3: <published> is not a date like 2024-05-27T09:12:00Z: "May 24"`,
     },
     'not an Atom feed': {
       text: '<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>\n',

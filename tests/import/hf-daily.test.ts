@@ -294,7 +294,7 @@ describe('malformed responses are refused, and nothing is written', () => {
     },
     'an unparseable date': {
       data: withPaper({ publishedAt: 'last Tuesday' }),
-      problem: 'entry 2: paper.publishedAt is not a date like 2024-05-27T09:12:00.000Z: "last Tuesday"',
+      problem: 'entry 2: paper.publishedAt is not a date like 2024-05-27T09:12:00Z: "last Tuesday"',
     },
     'a date that does not exist': {
       data: withPaper({ submittedOnDailyAt: '2025-02-30T01:00:00.000Z' }),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { importPlainText, parsePlainTextDigest } from '../../src/lib/import/plaintext.ts';
+import { importPlainText, parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
 import { runImport, describeDigestPlan } from '../../src/lib/import/run-import.ts';
 import {
   SEED_CHROME,

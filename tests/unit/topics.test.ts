@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parsePlainTextDigest } from '../../src/lib/import/plaintext.ts';
+import { parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
 import { assignTopics, compileTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
 
 const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
