@@ -9,11 +9,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport, type ImportOptions } from '../../src/lib/import/run-import.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
-import { REPO_ROOT, TODAY, readDigest, snapshotDir, tempDir, type CliResult } from './helpers.ts';
+import { describeDigestPlan, runImport, type ImportOptions } from '../../../src/lib/import/run-import.ts';
+import { InputError } from '../../../src/lib/import/input-error.ts';
+import { REPO_ROOT, TODAY, readDigest, snapshotDir, tempDir, type CliResult } from '../helpers.ts';
 
-const RESPONSE = readFileSync(fileURLToPath(new URL('../fixtures/hf/2025-09-30.json', import.meta.url)), 'utf8');
+const RESPONSE = readFileSync(fileURLToPath(new URL('../../fixtures/hf/2025-09-30.json', import.meta.url)), 'utf8');
 const DAY = '2025-09-30';
 const SUMMARY = '2025-09-30: 3 papers (3 new, 0 already known)';
 

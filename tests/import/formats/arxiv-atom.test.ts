@@ -5,12 +5,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../src/lib/schemas.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from './helpers.ts';
+import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
+import { paperSchema } from '../../../src/lib/schemas.ts';
+import { renderMarkdown } from '../../../src/lib/markdown.ts';
+import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from '../helpers.ts';
 
-const ATOM = fileURLToPath(new URL('../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
+const ATOM = fileURLToPath(new URL('../../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
 const ATOM_TEXT = readFileSync(ATOM, 'utf8');
 const GROKKED = 'grokked-transformers-are-implicit-reasoners-a-mechanistic-journey-to-the-edge-of';
 const SIMPO = 'simpo-simple-preference-optimization-with-a-reference-free-reward';
