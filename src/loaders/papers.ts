@@ -120,9 +120,7 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         store.set({ id, data, filePath, digest, rendered: { html, metadata: topics ? { text, topics } : { text } } });
       }
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
-      if (process.env.PAPERTIDE_TIMINGS) {
-        console.log(`[papertide] papers: ${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
-      }
+      logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },
   };
 }
