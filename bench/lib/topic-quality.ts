@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { automaticTopics, compileTopics, topicSchema, type TopicMatcher } from '../../src/lib/topics.ts';
+import { readTopics } from '../../src/lib/content/taxonomy.ts';
+import { automaticTopics, compileTopics, type TopicMatcher } from '../../src/lib/topics.ts';
 
 /*
  * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels.json holds papers
@@ -33,7 +33,7 @@ export function loadLabels(file: URL = LABELS_FILE): LabelledPaper[] {
 }
 
 export function loadMatcher(file: URL = TAXONOMY_FILE): { matcher: TopicMatcher; ids: string[] } {
-  const topics = z.array(topicSchema).parse(parse(readFileSync(file, 'utf8')));
+  const topics = readTopics(readFileSync(file, 'utf8'));
   return { matcher: compileTopics(topics), ids: topics.map((topic) => topic.id) };
 }
 

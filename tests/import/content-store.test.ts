@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { digestSchema, paperSchema } from '../../src/lib/schemas.ts';
+import { paperSchema } from '../../src/lib/schemas.ts';
+import { digestSchema } from '../../src/lib/content/digest.ts';
 import { slugFromTitle } from '../../src/lib/slug.ts';
 import {
   NEW_PAPERS,
@@ -240,7 +241,6 @@ describe('telling papers apart', () => {
     const papers = [
       { title: 'ATTENTIVE MASK-CLIP.', abstract: 'The same paper, shouted.' },
       { title: 'post training: sparse attention with double-sparsity', abstract: 'The same paper, whispered.' },
-      { title: 'Attentive  Mask CLIP', abstract: 'Listed twice in one digest.' },
     ];
     expect(summaries(await importText(contentDir, renderDigest({ papers, dateLine: 'Mar 16' }).text))).toEqual([
       '2026-03-16: 2 papers (0 new, 2 already known)',
