@@ -1,6 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { runImport } from '../../src/lib/import/run-import.ts';
+import { repoRoot } from './build-site.ts';
 
 export interface FixturePaper {
   slug: string;
@@ -105,4 +107,17 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
   await Promise.all(
     content.digests.map((digest) => writeFile(join(dir, 'digests', `${digest.date}.yaml`), stringify(digest))),
   );
+}
+
+/**
+ * A content folder made the way the maintainer makes one: every file of a
+ * fixture folder (Hugging Face daily-papers JSON) through the real importer,
+ * with the shipped taxonomy.
+ */
+export async function writeImportedContent(dir: string, sourceDir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await copyFile(join(repoRoot, 'content', 'topics.yaml'), join(dir, 'topics.yaml'));
+  const files = (await readdir(sourceDir)).filter((name) => name.endsWith('.json')).sort();
+  await runImport({ files: files.map((name) => join(sourceDir, name)), contentDir: dir });
 }
