@@ -13,6 +13,13 @@ import { readState, selectedCount, writeState, type SearchState } from './url-st
 
 const PAGE = 10;
 
+/**
+ * Lets the browser paint and handle input between steps: loading Pagefind, searching and
+ * showing results would otherwise chain into one long task (on a mid-range phone, 300 ms
+ * in which a tap waits).
+ */
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const root = document.querySelector<HTMLElement>('[data-search]')!;
 // Pagefind first: its script, index metadata and WebAssembly load while the rest of the page sets up.
 const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
@@ -23,6 +30,7 @@ const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bu
     // The same tag as the page's <link rel="preload"> of pagefind-entry.json (by default Pagefind adds a new one per visit).
     metaCacheTag: root.dataset.build,
   });
+  await yieldToMain();
   await module.init();
   // Pagefind splits the query with Intl.Segmenter, whose first use loads 10–40 ms of locale
   // data: done in idle time while the index downloads, if the network leaves any (localhost doesn't).
@@ -77,7 +85,9 @@ async function showMore(id: number): Promise<boolean> {
   const { results, view } = current!;
   const page = results.slice(shown, shown + PAGE).map((result) => result.data());
   for (const data of page) {
-    const item = renderResult(await data, view);
+    const ready = await data;
+    await yieldToMain();
+    const item = renderResult(ready, view);
     if (id !== seq) return false;
     list.append(item);
     shown++;
@@ -120,8 +130,10 @@ async function run(debounce = false): Promise<void> {
   try {
     const api = await pagefind;
     if (!indexReady) await (indexReady = whenReady(api, term));
+    await yieldToMain();
     const found = await find(api, term, state, debounce);
     if (!found || id !== seq) return;
+    await yieldToMain();
     clear();
     current = { results: found.results, view: { formatDate, queryWords: searchWords(term) } };
     if (!(await showMore(id))) return;
