@@ -23,7 +23,8 @@ const model = buildSiteModel(
           authors: ['Kaiming He', 'Ada Lovelace, Jr.', 'Alan Turing', 'Grace Hopper'],
           keywords: ['KV cache', 'quantization'],
           upvotes: 17,
-          organization: { name: 'zju', fullname: 'Zhejiang University' },
+          // Hugging Face's organization object, as the source importer adds it (a field the schema may not have yet).
+          ...({ organization: { name: 'zju', fullname: 'Zhejiang University' } } as object),
         },
         body: 'We quantize the cache.',
       },

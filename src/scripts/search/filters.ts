@@ -32,7 +32,11 @@ export class FilterPane {
   /** Each filter group's list of values. */
   private readonly lists = new Map<string, HTMLElement>();
 
-  constructor(private readonly pane: HTMLElement) {}
+  private readonly pane: HTMLElement;
+
+  constructor(pane: HTMLElement) {
+    this.pane = pane;
+  }
 
   get built(): boolean {
     return this.order !== undefined;
