@@ -146,6 +146,7 @@ describe('search on the shipped site', () => {
 
     await page.reload();
     expect(await results(page, 'token')).toEqual(narrowed);
+    await page.locator('summary', { hasText: 'Filters (1 selected)' }).click();
     await expect(topic.isChecked()).resolves.toBe(true);
 
     // A second topic widens the group (either topic), it does not ask for both.
@@ -375,10 +376,13 @@ describe('search on a site of real papers', () => {
     await close();
   });
 
-  it('on a wide screen, a link with filters opens them beside the results', async () => {
-    const { page, problems, close } = await open(`${realSite.url}search/?q=diffusion&code=yes`);
+  it('on a wide screen too, a link with filters shows the results first, and says how many filters apply', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=diffusion&code=yes&topic=${encodeURIComponent('Diffusion & text-to-image')}`);
     await results(page, 'diffusion');
-    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBe('');
+    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBeNull();
+    const top = await page.locator('.search-result').first().evaluate((item) => item.getBoundingClientRect().top);
+    expect(top).toBeLessThan(900);
+    await page.locator('summary', { hasText: 'Filters (2 selected)' }).click();
     await expect(page.getByRole('group', { name: 'Code' }).getByRole('checkbox', { name: /^Has code \d+$/ }).isChecked()).resolves.toBe(true);
     expect(problems).toEqual([]);
     await close();

@@ -54,10 +54,9 @@ const summary = $<HTMLElement>('summary');
 const list = $<HTMLOListElement>('results');
 const empty = $<HTMLElement>('empty');
 const emptyTerm = $<HTMLElement>('empty-term');
+const emptyFiltered = $<HTMLElement>('empty-filtered');
 const more = $<HTMLButtonElement>('more');
 const filters = new FilterPane($<HTMLElement>('filter-pane'));
-/** Wide screens have room for the filters beside the results; narrow ones show results first. */
-const wide = matchMedia('(min-width: 64rem)');
 
 /**
  * Dates are written from a pattern and month names the build took from Intl in the
@@ -140,6 +139,7 @@ async function run(debounce = false): Promise<void> {
     const count = found.results.length;
     summary.textContent = count === 0 ? `No papers match ${typed}` : `${count} ${count === 1 ? 'result' : 'results'} for ${typed}`;
     emptyTerm.textContent = typed;
+    emptyFiltered.hidden = selectedCount(state) === 0;
     empty.hidden = count > 0;
     filters.updateCounts(found.filters);
   } catch {
@@ -164,10 +164,9 @@ function readUrl(): void {
   input.value = state.term;
   sortSelect.value = state.sort;
   filters.check(state);
+  // Filters from a shared link stay closed, so the results come first (on a phone the open
+  // pane filled the first screen): "Filters (2 selected)" says that they narrow the results.
   showSelected();
-  // Filters from a shared link show beside the results on a wide screen; on a phone the
-  // results come first and "Filters (2 selected)" says that they narrow them.
-  if (selectedCount(state) > 0 && wide.matches) filterBox.open = true;
 }
 
 let filtersLoading: Promise<void> | undefined;
