@@ -5,17 +5,21 @@
  * than these names.
  */
 
-/** Lists inside one field (authors, keywords, topics) are joined with a middle dot: names and topics contain commas. */
+/** Lists inside one field (authors, keywords) are joined with a middle dot: names contain commas. */
 export const LIST_SEPARATOR = ' · ';
 
-/** Metadata fields, each searched by Pagefind (its words are indexed) and shown in a result. */
+/**
+ * Metadata fields, each searched by Pagefind (its words are indexed) and shown in a result.
+ * Topics are not among them: a result shows them from its filters, and topic names as words
+ * ("learning", "reasoning") would add thousands of postings to the index chunks every
+ * query for those words loads, for matches the abstracts and keywords already give.
+ */
 export const FIELDS = {
   title: 'title',
   authors: 'authors',
   arxiv: 'arxiv',
   keywords: 'keywords',
   organization: 'organization',
-  topics: 'topics',
   date: 'date',
   upvotes: 'upvotes',
 } as const;
@@ -34,7 +38,6 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   [FIELDS.authors]: 8,
   [FIELDS.keywords]: 4,
   [FIELDS.organization]: 3,
-  [FIELDS.topics]: 2,
   [FIELDS.date]: 0,
   [FIELDS.upvotes]: 0,
 };

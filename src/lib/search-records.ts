@@ -35,8 +35,9 @@ function organizationOf(paper: Paper): string | undefined {
  * the record's text (Pagefind's excerpt comes from it); what readers look a
  * paper up by is metadata, which Pagefind searches too and ranks with the
  * weights in search-fields.ts: title, authors (every one, full names), the
- * arXiv id without its version, keywords, organization and topics. Date and
- * upvotes are shown and sorted by; topics, months and code are filters.
+ * arXiv id without its version, keywords and organization. Date and upvotes
+ * are shown and sorted by; topics, months and code are filters (a result shows
+ * its topics from them).
  */
 export function searchRecord(paper: Paper, language: string): SearchRecord {
   const latest = paper.appearances[0]?.digest.date;
@@ -50,7 +51,6 @@ export function searchRecord(paper: Paper, language: string): SearchRecord {
     [FIELDS.arxiv]: arxiv ? arxivWithoutVersion(arxiv) : undefined,
     [FIELDS.keywords]: list(keywords),
     [FIELDS.organization]: organization,
-    [FIELDS.topics]: list(paper.topics.map((topic) => topic.name)),
     [FIELDS.date]: latest,
     [FIELDS.upvotes]: upvotes !== undefined ? String(upvotes) : undefined,
   };

@@ -40,7 +40,7 @@ const model = buildSiteModel(
 describe('searchRecord', () => {
   const record = searchRecord(model.papers.get('rag-for-code')!, 'en');
 
-  it('indexes the abstract as text and the title as metadata', () => {
+  it('indexes the abstract as text and the title as metadata (topics are filters, not words)', () => {
     expect(record.content).toBe('Retrieval helps code generation. <SEG> stays text.');
     expect(record.meta.title).toBe('<script>RAG</script> for code generation');
     expect(record.url).toBe('/papers/rag-for-code/');
@@ -52,7 +52,6 @@ describe('searchRecord', () => {
       month: ['March 2026', 'February 2026'],
       code: ['yes'],
     });
-    expect(record.meta.topics!.split(LIST_SEPARATOR)).toEqual(['Code', 'Retrieval, RAG & recommendation']);
   });
 
   it('sorts and dates by the newest digest, and sorts a paper without upvotes as 0', () => {
@@ -74,6 +73,6 @@ describe('searchRecord', () => {
   });
 
   it('leaves out fields a paper does not have', () => {
-    expect(Object.keys(record.meta).sort()).toEqual(['date', 'title', 'topics']);
+    expect(Object.keys(record.meta).sort()).toEqual(['date', 'title']);
   });
 });

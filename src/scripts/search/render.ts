@@ -91,7 +91,7 @@ export function renderResult(data: ResultData, view: ResultView): HTMLLIElement 
     facts.appendChild(el('span', 'search-result-upvotes', `${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`));
   }
   if (data.filters?.code?.includes('yes')) facts.appendChild(el('span', 'search-result-code badge', 'Code'));
-  const topics = list(meta[FIELDS.topics]);
+  const topics = data.filters?.topic ?? [];
   if (topics.length > 0) facts.appendChild(el('span', 'search-result-topics', topics.join(LIST_SEPARATOR)));
   if (facts.firstChild) item.appendChild(facts);
   return item;
