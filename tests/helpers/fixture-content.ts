@@ -1,6 +1,9 @@
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { formatPaper } from '../../src/lib/content/paper.ts';
+import { formatDigest } from '../../src/lib/content/digest.ts';
+import { formatTaxonomy } from '../../src/lib/content/taxonomy.ts';
+import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '../../src/lib/content/paths.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { repoRoot } from './build-site.ts';
 
@@ -90,22 +93,22 @@ export function readingFixture(): FixtureContent {
 }
 
 /** A paper file's text: front matter, then the abstract. */
-export const paperFileText = (paper: FixturePaper): string => `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`;
+export const paperFileText = (paper: FixturePaper): string => formatPaper(paper.frontMatter, paper.body);
 
 export async function writeFixtureContent(dir: string, content: FixtureContent): Promise<void> {
   await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, 'papers'), { recursive: true });
-  await mkdir(join(dir, 'digests'), { recursive: true });
-  await writeFile(join(dir, 'topics.yaml'), stringify(content.topics));
+  await mkdir(join(dir, PAPERS_DIR), { recursive: true });
+  await mkdir(join(dir, DIGESTS_DIR), { recursive: true });
+  await writeFile(join(dir, TAXONOMY_FILE_NAME), formatTaxonomy(content.topics));
   await Promise.all(
     content.papers.map(async (paper) => {
-      const file = join(dir, 'papers', `${paper.slug}.md`);
+      const file = join(dir, paperFile(paper.slug));
       await mkdir(join(file, '..'), { recursive: true });
       await writeFile(file, paperFileText(paper));
     }),
   );
   await Promise.all(
-    content.digests.map((digest) => writeFile(join(dir, 'digests', `${digest.date}.yaml`), stringify(digest))),
+    content.digests.map((digest) => writeFile(join(dir, digestFile(digest.date)), formatDigest(digest))),
   );
 }
 
@@ -117,7 +120,7 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
 export async function writeImportedContent(dir: string, sourceDir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await copyFile(join(repoRoot, 'content', 'topics.yaml'), join(dir, 'topics.yaml'));
+  await copyFile(join(repoRoot, 'content', TAXONOMY_FILE_NAME), join(dir, TAXONOMY_FILE_NAME));
   const files = (await readdir(sourceDir)).filter((name) => name.endsWith('.json')).sort();
   await runImport({ files: files.map((name) => join(sourceDir, name)), contentDir: dir });
 }
