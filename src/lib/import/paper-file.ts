@@ -2,6 +2,7 @@ import { parseDocument, stringify, type Document } from 'yaml';
 import type { PaperFrontMatter } from '../schemas.ts';
 import { InputError } from './input-error.ts';
 import { NO_FRONT_MATTER, splitFrontMatter } from '../front-matter.ts';
+import { counterGrew, isCounter } from './counters.ts';
 
 /** A paper file as it is on disk; the YAML document keeps a person's comments and formatting. */
 export interface PaperFile {
@@ -28,14 +29,15 @@ export function formatPaperFile(frontMatter: PaperFrontMatter, body: string): st
 
 /**
  * Adds what the source knows and the file does not, and nothing else: a field
- * that is present (perhaps edited by a person) is never overwritten. Returns the
- * new text, or undefined when the file gains nothing.
+ * that is present (perhaps edited by a person) is never overwritten, except a
+ * counter that grew (see counters.ts). Returns the new text, or undefined when
+ * the file gains nothing.
  */
 export function enrichPaperFile(file: PaperFile, imported: PaperFrontMatter, abstract: string): string | undefined {
   let changed = false;
   for (const [key, value] of Object.entries(imported)) {
     if (value === undefined) continue;
-    if (!file.frontMatter.has(key)) {
+    if (!file.frontMatter.has(key) || (isCounter(key) && counterGrew(file.frontMatter.get(key), value))) {
       file.frontMatter.set(key, value);
       changed = true;
     } else if (key === 'links' && value && typeof value === 'object') {
