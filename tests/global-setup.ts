@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot, scratchDir } from './helpers/build-site.ts';
 import { readingFixture, writeFixtureContent } from './helpers/fixture-content.ts';
+import { periodsFixture } from './helpers/periods-fixture.ts';
 
 export interface Builds {
   /** The small fixture site, at the domain root. */
@@ -10,6 +11,8 @@ export interface Builds {
   fixtureSub: string;
   /** The site from the shipped content/, as `npm run build` makes it. */
   shipped: string;
+  /** Weeks and months around the ISO year boundary (tests/helpers/periods-fixture.ts). */
+  periods: string;
 }
 
 declare module 'vitest' {
@@ -22,15 +25,19 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const fixtureContent = join(scratchDir, 'fixture-content');
   await writeFixtureContent(fixtureContent, readingFixture());
+  const periodsContent = join(scratchDir, 'periods-content');
+  await writeFixtureContent(periodsContent, periodsFixture());
   const builds: Builds = {
     fixture: join(scratchDir, 'dist-fixture'),
     fixtureSub: join(scratchDir, 'dist-fixture-sub'),
     shipped: join(scratchDir, 'dist-shipped'),
+    periods: join(scratchDir, 'dist-periods'),
   };
   const runs = [
     { contentDir: fixtureContent, outDir: builds.fixture },
     { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/' },
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
+    { contentDir: periodsContent, outDir: builds.periods },
   ];
   // One at a time: builds share the project's generated .astro/ types.
   for (const run of runs) {
