@@ -68,6 +68,7 @@ describe('weekly rankings', () => {
       '/digests/2027-01-01/',
     ]);
     expect($('nav[aria-label=Pages] a[rel=next]').attr('href')).toBe('/weeks/2026-W53/2/');
+    expect($('nav[aria-label=Pages] a[rel=next]').text()).toBe('Lower ranked →');
     expect($('a[rel=prev]').last().attr('href')).toBe('/weeks/2026-W52/');
     expect($('a[rel=next]').last().attr('href')).toBe('/weeks/2027-W01/');
     expect($('link[rel=alternate][type="application/rss+xml"]').map((_, e) => $(e).attr('href')).get()).toContain(`${SITE}/weeks/rss.xml`);
