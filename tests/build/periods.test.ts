@@ -152,7 +152,8 @@ describe('the archive calendar', () => {
     const $ = loadPage(dist, '/digests/');
     expect($('h2').first().find('a').attr('href')).toBe('/months/2027-01/');
     const day = $('td a[href="/digests/2027-01-04/"]');
-    expect(day.find('.count').text()).toBe('3 papers');
+    expect(day.find('small').text()).toBe('3 papers');
+    expect(day.text().replace(/\s+/g, ' ')).toBe('4 3 papers');
     // Monday is the first weekday column, after the week column.
     expect(day.closest('tr').children().index(day.closest('td'))).toBe(1);
     const rows = $('.calendar tbody tr');
