@@ -2,7 +2,9 @@ import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import type { Digest, Paper, SiteModel } from './site-model.ts';
 import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
-import { formatDate } from './format.ts';
+import { dayAfter, isOver } from './periods.ts';
+import { periodRankings, type PeriodRanking } from './rankings.ts';
+import { formatDate, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';
@@ -90,20 +92,37 @@ export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   };
 }
 
-/** A whole digest as one item: the feed for one email a day. */
-export function digestItem(digest: Digest, site: URL): RSSFeedItem {
-  const list = digest.items
-    .map(({ paper, rank }) => {
+/** Papers as an item's HTML content: each one's title, linked, its place and its abstract's first lines. */
+function paperListHtml(papers: ReadonlyArray<{ paper: Paper; position: number }>, site: URL): string {
+  const list = papers
+    .map(({ paper, position }) => {
       const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
-      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${rank})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
+      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${position})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
     })
     .join('');
+  return `<ol>${list}</ol>`;
+}
+
+/** A whole digest as one item: the feed for one email a day. */
+export function digestItem(digest: Digest, site: URL): RSSFeedItem {
   return {
     title: `Papers of ${formatDate(digest.date)}`,
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
     description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
-    content: `<ol>${list}</ol>`,
+    content: paperListHtml(digest.items.map(({ paper, rank }) => ({ paper, position: rank })), site),
+  };
+}
+
+/** A finished week as one item, its top papers as content: the weekly newsletter's feed. Dated the Monday after. */
+export function weekItem({ period, ranking }: PeriodRanking, site: URL): RSSFeedItem {
+  const top = ranking.slice(0, WEEKLY_TOP);
+  return {
+    title: `Top papers of ${formatPeriod(period)}`,
+    link: absoluteUrl(paths.period(period), site),
+    pubDate: dateOfIso(dayAfter(period.end)),
+    description: htmlText(`The top ${top.length} of ${ranking.length} papers: ${top.map(({ paper }) => paper.data.title).join('; ')}`),
+    content: paperListHtml(top.map(({ paper }, index) => ({ paper, position: index + 1 })), site),
   };
 }
 
@@ -111,6 +130,7 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
 export const feedTitle = {
   site: () => siteConfig.title,
   digests: () => `${siteConfig.title}: daily digests`,
+  weeks: () => `${siteConfig.title}: top papers of the week`,
   topic: (name: string) => `${siteConfig.title}: ${name}`,
 };
 
@@ -125,6 +145,7 @@ export function allFeeds(model: SiteModel, site: URL): Array<FeedLink & { label:
   return [
     link('Latest papers', feedTitle.site(), paths.feed(), paths.home()),
     link('Daily digests', feedTitle.digests(), paths.digestsFeed(), paths.digests()),
+    link('Weekly top papers', feedTitle.weeks(), paths.weeksFeed(), paths.periods('week')),
     ...model.topics.map((topic) => link(topic.name, feedTitle.topic(topic.name), paths.topicFeed(topic.id), paths.topic(topic.id))),
   ];
 }
@@ -157,5 +178,26 @@ export function digestsFeed(model: SiteModel, site: URL): FeedSpec {
     path: paths.digestsFeed(),
     pagePath: paths.digests(),
     items: model.digests.slice(0, siteConfig.feedItems).map((digest) => digestItem(digest, site)),
+  };
+}
+
+/** Papers in a week's feed item and newsletter. */
+export const WEEKLY_TOP = 10;
+
+/**
+ * One item per finished week, newest first (see {@link isOver}: a week is over
+ * once a later day has a digest, so the feed depends on the content only).
+ */
+export function weeksFeed(model: SiteModel, site: URL): FeedSpec {
+  const newest = model.digests[0]?.date;
+  return {
+    title: feedTitle.weeks(),
+    description: `One item a week, when the week is over, with its ${WEEKLY_TOP} most upvoted papers: ${siteConfig.description}`,
+    path: paths.weeksFeed(),
+    pagePath: paths.periods('week'),
+    items: periodRankings(model, 'week')
+      .filter(({ period }) => isOver(period, newest))
+      .slice(0, siteConfig.feedItems)
+      .map((week) => weekItem(week, site)),
   };
 }

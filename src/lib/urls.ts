@@ -1,4 +1,8 @@
 import type { IsoDate } from './dates.ts';
+import type { Period, PeriodKind } from './periods.ts';
+
+/** The folder of each kind of period: /weeks/, /months/. */
+export const periodFolder = { week: 'weeks', month: 'months' } as const;
 
 /**
  * Every internal link goes through here so that a deploy under a sub-path
@@ -10,6 +14,8 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 export const paths = {
   home: () => '',
   digests: () => 'digests/',
+  /** An older year's calendar; the newest year's is /digests/ itself. */
+  digestsYear: (year: number) => `digests/${year}/`,
   digest: (date: IsoDate) => `digests/${date}/`,
   digestEmail: (date: IsoDate, format: 'html' | 'txt') => `digests/${date}/email.${format}`,
   paper: (slug: string) => `papers/${slug}/`,
@@ -22,6 +28,13 @@ export const paths = {
   feed: () => 'rss.xml',
   topicFeed: (id: string) => `topics/${id}/rss.xml`,
   digestsFeed: () => 'digests/rss.xml',
+  /** /weeks/ or /months/: the list of periods. */
+  periods: (kind: PeriodKind) => `${periodFolder[kind]}/`,
+  /** A week's or month's ranking, page n: /weeks/2026-W10/, /months/2026-03/2/. */
+  period: (period: Pick<Period, 'kind' | 'id'>, page = 1) =>
+    `${periodFolder[period.kind]}/${period.id}/${page > 1 ? `${page}/` : ''}`,
+  weekEmail: (weekId: string, format: 'html' | 'txt') => `weeks/${weekId}/email.${format}`,
+  weeksFeed: () => 'weeks/rss.xml',
 };
 
 /** The site-relative URL of a path from `paths`. */

@@ -132,6 +132,7 @@ describe('subscribing', () => {
     expect(shown).toEqual([
       `${SITE}/rss.xml`,
       `${SITE}/digests/rss.xml`,
+      `${SITE}/weeks/rss.xml`,
       `${SITE}/topics/alpha/rss.xml`,
       `${SITE}/topics/beta/rss.xml`,
       `${SITE}/topics/segmentation/rss.xml`,
