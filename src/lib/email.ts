@@ -34,7 +34,7 @@ export function digestEmailHtml(digest: Digest, site: URL | string): string {
       .join(' · ');
     return h('tr', [
       h('td', { style: style.cell }, [
-        h('a', { href: absoluteUrl(paths.paper(paper.slug), site), style: style.title }, paper.data.title),
+        h('a', { href: absoluteUrl(paths.paper(paper.slug), site), style: style.title }, paper.titleText),
         h('p', { style: style.text }, excerpt(paper.abstractText, EMAIL_EXCERPT)),
         h('p', { style: style.meta }, [meta, ...(paper.codeUrl ? [' · ', h('a', { href: paper.codeUrl, style: style.link }, 'Code')] : [])]),
       ]),
@@ -85,7 +85,7 @@ export function digestEmailText(digest: Digest, site: URL | string): string {
   const heading = `Papers of ${formatDate(digest.date)}`;
   const lines = [`${siteConfig.title}: ${heading}`, `${formatCount(digest.items.length, 'paper', 'papers')}. On the web: ${absoluteUrl(paths.digest(digest.date), site)}`, ''];
   for (const { paper, rank } of digest.items) {
-    lines.push(`${rank}. ${paper.data.title}`, `   ${absoluteUrl(paths.paper(paper.slug), site)}`);
+    lines.push(`${rank}. ${paper.titleText}`, `   ${absoluteUrl(paths.paper(paper.slug), site)}`);
     if (paper.codeUrl) lines.push(`   Code: ${paper.codeUrl}`);
     lines.push(`   ${excerpt(paper.abstractText, EMAIL_EXCERPT)}`, '');
   }

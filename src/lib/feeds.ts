@@ -60,7 +60,7 @@ export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
 export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   const day = paper.appearances[0]?.digest.date;
   return {
-    title: xmlSafe(paper.data.title),
+    title: xmlSafe(paper.titleText),
     link: absoluteUrl(paths.paper(paper.slug), site),
     ...(day ? { pubDate: dateOfIso(day) } : {}),
     description: htmlText(paper.abstractText),
@@ -74,14 +74,14 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
   const list = digest.items
     .map(({ paper, rank }) => {
       const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
-      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${rank})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
+      return `<li><p><a href="${link}">${paper.titleHtml}</a> (#${rank})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
     })
     .join('');
   return {
     title: `Papers of ${formatDate(digest.date)}`,
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
-    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
+    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.titleText).join('; ')}`),
     content: `<ol>${list}</ol>`,
   };
 }

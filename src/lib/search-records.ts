@@ -30,7 +30,7 @@ export function searchRecord(paper: Paper, language: string): SearchRecord {
     content: paper.abstractText,
     language,
     meta: {
-      title: paper.data.title,
+      title: paper.titleText,
       ...(latest ? { date: latest } : {}),
       ...(paper.topics.length > 0 ? { topics: paper.topics.map((topic) => topic.name).join(TOPIC_SEPARATOR) } : {}),
     },
