@@ -109,6 +109,17 @@ const ACCENTS: Record<string, string> = {
 const TRANSPARENT = new Set(['textrm', 'textnormal', 'textsf', 'textup', 'textmd', 'mbox', 'text', 'underline', 'uline', 'hbox', 'makebox', 'fbox', 'textcolor', 'color', 'mathrm']);
 const STRONG = new Set(['textbf', 'bf', 'bfseries', 'mathbf', 'boldsymbol']);
 const EMPHASIS = new Set(['textit', 'emph', 'it', 'itshape', 'textsl', 'sl']);
+/** Font switches, which apply to the rest of their group. */
+const SWITCHES: Record<string, (children: PhrasingContent[]) => PhrasingContent> = {
+  bf: (children) => ({ type: 'strong', children }),
+  bfseries: (children) => ({ type: 'strong', children }),
+  it: (children) => ({ type: 'emphasis', children }),
+  itshape: (children) => ({ type: 'emphasis', children }),
+  em: (children) => ({ type: 'emphasis', children }),
+  sl: (children) => ({ type: 'emphasis', children }),
+  sc: (children) => smallCaps(children),
+  scshape: (children) => smallCaps(children),
+};
 /** References into a paper's body mean nothing on their own: they are dropped. */
 const DROPPED = new Set(['cite', 'citep', 'citet', 'ref', 'eqref', 'label', 'vspace', 'hspace', 'footnotemark']);
 
@@ -196,9 +207,13 @@ function convertInto(nodes: readonly Latex.Node[], out: PhrasingBuilder): void {
       case 'parbreak':
         out.text(' ');
         break;
-      case 'group':
-        convertInto(node.content, out);
+      case 'group': {
+        // `{\it vs.}`, `{\bf x}`: a font switch applies to the rest of its group.
+        const [first, ...rest] = node.content;
+        if (first?.type === 'macro' && !first.args?.length && SWITCHES[first.content]) out.node(SWITCHES[first.content]!(convertAll(rest.slice(rest[0]?.type === 'whitespace' ? 1 : 0))));
+        else convertInto(node.content, out);
         break;
+      }
       case 'macro': {
         const skip = convertMacro(node, next, out);
         if (skip) index++;

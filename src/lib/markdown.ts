@@ -9,7 +9,7 @@ import type { Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { visit } from 'unist-util-visit';
 import { splitTexMath } from './import/abstract-markdown.ts';
-import { holdsTex, mathNode, phrasingText, texToPhrasing } from './latex.ts';
+import { holdsTex, mathNode, phrasingText, scriptText, texToPhrasing, type Script } from './latex.ts';
 
 /**
  * Sanitizing runs before KaTeX: whatever a paper file holds (raw HTML,
@@ -44,11 +44,32 @@ function rehypeMathErrorsAsCode() {
 }
 
 /**
+ * Importers link bare URLs, also one inside a macro's braces (`\url{https://…}`,
+ * `\href{https://…}{label}`, `\footnote{https://…}`): the macro and its braces
+ * are left in the text around the link. They are taken off; `\href`'s label
+ * becomes the link's text, and a footnote keeps its parentheses.
+ */
+function unwrapTexLink(siblings: PhrasingContent[], index: number): void {
+  const [before, link, after] = [siblings[index - 1], siblings[index]!, siblings[index + 1]];
+  if (before?.type !== 'text' || after?.type !== 'text' || link.type !== 'link') return;
+  const macro = /\\([A-Za-z]+)\{$/.exec(before.value);
+  const close = macro && (macro[1] === 'href' ? /^\}\{([^{}]*)\}/ : /^\}/).exec(after.value);
+  if (!macro || !close) return;
+  const footnote = macro[1] === 'footnote';
+  before.value = before.value.slice(0, -macro[0].length) + (footnote ? ' (' : '');
+  if (close[1] !== undefined) link.children = texToPhrasing(close[1]);
+  after.value = (footnote ? ')' : '') + after.value.slice(close[0].length);
+}
+
+/**
  * Text-mode LaTeX in the abstract's text (`\textbf{...}`, `40-60\%`, `\eg`,
  * `DR^{3}`) becomes the formatting it stands for. Text without TeX, and
  * code and links, are left as they are.
  */
 function expandTex(tree: MdastRoot): MdastRoot {
+  visit(tree, 'link', (link, index, parent) => {
+    if (parent && index !== undefined) unwrapTexLink(parent.children as PhrasingContent[], index);
+  });
   visit(tree, 'text', (node, index, parent) => {
     if (!parent || index === undefined || parent.type === 'link' || !holdsTex(node.value)) return;
     const nodes = texToPhrasing(node.value);
@@ -112,7 +133,22 @@ export function renderTitle(title: string): { html: string; text: string } {
   const paragraph: Paragraph = { type: 'paragraph', children };
   const hast = toHast.runSync({ type: 'root', children: [paragraph] }) as HastRoot;
   const rendered = hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
-  return { html: toHtml(rendered?.children ?? []), text: phrasingText(paragraph).replace(/\s+/g, ' ').trim() };
+  const inline = rendered?.children ?? [];
+  return { html: toHtml(inline), text: inline.map(readableText).join('').replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * What a reader reads in rendered HTML, as plain text: math as MathML shows it
+ * (not its TeX annotation), with super/subscripts as Unicode where they exist.
+ */
+function readableText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.tagName === 'annotation') return '';
+  const parts = node.children.map(readableText);
+  const script = { sup: 'sup', msup: 'sup', sub: 'sub', msub: 'sub' }[node.tagName] as Script | undefined;
+  if (!script) return parts.join('');
+  // <sup>x</sup> is the script itself; <msup> holds a base and then the script.
+  return node.tagName.startsWith('m') ? `${parts[0] ?? ''}${scriptText(script, parts.slice(1).join(''))}` : scriptText(script, parts.join(''));
 }
 
 /** The first `length` characters or so, cut at a word boundary. */
