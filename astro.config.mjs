@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
+import timings from './src/integrations/timings.ts';
 
 /** Absolute origin used for feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -22,5 +23,5 @@ export default defineConfig({
     incrementalBuild: true,
   },
   // pruneOutput last: it removes what the others did not write in this build.
-  integrations: [sitemap(), pagefind(), pruneOutput()],
+  integrations: [sitemap(), pagefind(), timings(), pruneOutput()],
 });

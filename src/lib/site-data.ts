@@ -3,6 +3,7 @@ import { siteConfig } from '../site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
 import { startSearchIndex } from './search-index.ts';
+import { timed } from './timings.ts';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -19,9 +20,7 @@ export function loadSite(): Promise<SiteModel> {
       getCollection('topics'),
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
-    const started = performance.now();
-    const site = buildSiteModel({ papers, digests, topics }, siteConfig);
-    if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] site model: ${Math.round(performance.now() - started)} ms`);
+    const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
     if (import.meta.env.PROD) {
       startSearchIndex(site.papersByRecency.map((paper) => searchRecord(paper, siteConfig.language)));
     }
