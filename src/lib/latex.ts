@@ -1,7 +1,7 @@
 import { parse } from '@unified-latex/unified-latex-util-parse';
 import type * as Latex from '@unified-latex/unified-latex-types';
 import katex from 'katex';
-import type { InlineMath, PhrasingContent, Text } from 'mdast';
+import type { PhrasingContent, Text } from 'mdast';
 
 /**
  * Text-mode LaTeX (what authors type in arXiv titles and abstracts outside
@@ -16,6 +16,9 @@ import type { InlineMath, PhrasingContent, Text } from 'mdast';
 export function holdsTex(text: string): boolean {
   return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text);
 }
+
+/** remark-math's node (mdast-util-math adds it to mdast's phrasing content). */
+type InlineMath = Extract<PhrasingContent, { type: 'inlineMath' }>;
 
 /** An inline math node as remark-math makes it: remark-rehype turns it into the `<code>` that rehype-katex renders. */
 export const mathNode = (value: string): InlineMath => ({
