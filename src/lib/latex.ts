@@ -14,8 +14,11 @@ import type { PhrasingContent, Text } from 'mdast';
 
 /** Whether text holds anything to parse: a backslash, `^{`, `_{`, a dash pair or a tie. Most abstracts do not. */
 export function holdsTex(text: string): boolean {
-  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text);
+  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text);
 }
+
+/** Hugging Face's abstracts sometimes lose a macro's backslash (`textit{O}bstacles`); font macros are recognised without it. */
+const STRIPPED_FONT_MACRO = /(?<![\\\p{L}])(?=(?:textbf|textit|emph|texttt|textsc)\{)/u;
 
 /** remark-math's node (mdast-util-math adds it to mdast's phrasing content). */
 type InlineMath = Extract<PhrasingContent, { type: 'inlineMath' }>;
@@ -314,7 +317,8 @@ function typeset(nodes: PhrasingContent[]): PhrasingContent[] {
  * literal in these texts: importers already turned `\%` into `%`, and a `%`
  * must not start a comment that hides the rest of the abstract.
  */
-const escapeSpecials = (text: string) => text.replace(/(?<!\\)((?:\\\\)*)([%&#$])/g, '$1\\$2');
+const escapeSpecials = (text: string) =>
+  text.replace(/(?<!\\)((?:\\\\)*)([%&#$])/g, '$1\\$2').replace(new RegExp(STRIPPED_FONT_MACRO, 'gu'), '\\');
 
 /**
  * Splits text into words at whitespace outside braces (`\textbf{When do skills

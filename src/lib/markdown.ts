@@ -51,7 +51,11 @@ function rehypeMathErrorsAsCode() {
  */
 function unwrapTexLink(siblings: PhrasingContent[], index: number): void {
   const [before, link, after] = [siblings[index - 1], siblings[index]!, siblings[index + 1]];
-  if (before?.type !== 'text' || after?.type !== 'text' || link.type !== 'link') return;
+  if (link.type !== 'link') return;
+  // Hugging Face drops the backslash and first braces of `\href{URL}{label}`: `URL{label}` is one linked URL.
+  const stripped = /^(https?:\/\/[^{}\s]+)\{([^{}]+)\}$/.exec(link.url);
+  if (stripped) [link.url, link.children] = [stripped[1]!, [{ type: 'text', value: stripped[2]! }]];
+  if (before?.type !== 'text' || after?.type !== 'text') return;
   const macro = /\\([A-Za-z]+)\{$/.exec(before.value);
   const close = macro && (macro[1] === 'href' ? /^\}\{([^{}]*)\}/ : /^\}/).exec(after.value);
   if (!macro || !close) return;

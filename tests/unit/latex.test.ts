@@ -95,6 +95,13 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(unsafe.text).toBe('see here');
   });
 
+  it('Hugging Face\'s stripped backslashes (2405.15319): "textit{O}bstacles" and "URL{URL}"', () => {
+    const { $, text } = page(fromHf('identifies three critical textit{O}bstacles: (O1) lack of evaluation. Available at\nhttps://llm-stacking.github.io/{https://llm-stacking.github.io/}.').html);
+    expect($('em').text()).toBe('O');
+    expect($('a').attr('href')).toBe('https://llm-stacking.github.io/');
+    expect(text).toBe('identifies three critical Obstacles: (O1) lack of evaluation. Available at https://llm-stacking.github.io/.');
+  });
+
   it('\\footnote{…} is shown in parentheses (2508.07050)', () => {
     const { $, text } = page(fromHf('performance 40.6 on the BRIGHT leaderboard\\footnote{https://brightbenchmark.github.io/.} Our codes are').html);
     expect(text).toBe('performance 40.6 on the BRIGHT leaderboard (https://brightbenchmark.github.io/.) Our codes are');
