@@ -1,4 +1,5 @@
-import { parse } from '@unified-latex/unified-latex-util-parse';
+import { parseMinimal } from '@unified-latex/unified-latex-util-parse';
+import { attachMacroArgs } from '@unified-latex/unified-latex-util-arguments';
 import type * as Latex from '@unified-latex/unified-latex-types';
 import katex from 'katex';
 import type { PhrasingContent, Text } from 'mdast';
@@ -129,6 +130,21 @@ const SWITCHES: Record<string, (children: PhrasingContent[]) => PhrasingContent>
 /** References into a paper's body mean nothing on their own: they are dropped. */
 const DROPPED = new Set(['cite', 'citep', 'citet', 'ref', 'eqref', 'label', 'vspace', 'hspace', 'footnotemark']);
 
+/**
+ * The arguments of the macros this module gives a meaning to, in xparse's
+ * notation. Only these are looked up: unified-latex's full `parse` knows every
+ * CTAN package's macros and costs five times as much.
+ */
+const SIGNATURES: Record<string, { signature: string }> = Object.fromEntries([
+  ...[...STRONG, ...EMPHASIS, ...TRANSPARENT, 'texttt', 'code', 'textsc', 'textsuperscript', 'textsubscript', 'url']
+    .filter((name) => !['bf', 'bfseries', 'it', 'itshape', 'sl', 'color'].includes(name))
+    .map((name) => [name, { signature: 'm' }]),
+  ...['footnote', 'cite', 'citep', 'citet', 'ref', 'eqref', 'label', 'vspace', 'hspace'].map((name) => [name, { signature: 'o m' }]),
+  ['href', { signature: 'o m m' }],
+  ['textcolor', { signature: 'o m m' }],
+  ['color', { signature: 'o m' }],
+]);
+
 const knownSymbols = new Map<string, boolean>();
 /** Whether KaTeX knows `\name` as a symbol (`\times`, `\alpha`): authors write these outside `$` too. */
 function isMathSymbol(name: string): boolean {
@@ -255,7 +271,7 @@ function convertMacro(node: Latex.Macro, next: Latex.Node | undefined, out: Phra
   }
   const accent = ACCENTS[name];
   if (accent !== undefined) {
-    const target = arg ?? (next?.type === 'string' ? [next] : undefined);
+    const target = arg ?? (next?.type === 'string' ? [next] : next?.type === 'group' ? next.content : undefined);
     const letters = target ? rawText(target) : '';
     out.text(`${letters.slice(0, 1)}${accent}`.normalize('NFC') + letters.slice(1));
     return arg === undefined && target !== undefined;
@@ -369,7 +385,8 @@ export function texToPhrasing(text: string): PhrasingContent[] {
     parts.push(space);
   }
   const runs = parts.filter((_, index) => index % 2 === 1);
-  const tree = parse(runs.map(escapeSpecials).join('\n\n'));
+  const tree = parseMinimal(runs.map(escapeSpecials).join('\n\n'));
+  attachMacroArgs(tree, SIGNATURES);
   const rendered: Latex.Node[][] = [[]];
   for (const node of tree.content) {
     if (node.type === 'parbreak') rendered.push([]);
