@@ -5,13 +5,12 @@ import pagefind from './src/integrations/pagefind.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import timings from './src/integrations/timings.ts';
+import { thumbnails } from './src/lib/thumbnails.ts';
 
 /** Absolute origin used for feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 /** Sub-path the site is deployed under (e.g. /papertide/ on GitHub project pages). */
 const base = process.env.BASE_PATH || '/';
-/** THUMBNAILS=off builds pages without paper thumbnails (and without their image host in the CSP). */
-const thumbnails = process.env.THUMBNAILS !== 'off';
 
 export default defineConfig({
   site,
@@ -22,7 +21,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: Astro adds the hashes of the page's own scripts and styles.
-  security: { csp: { directives: cspDirectives({ thumbnails }) } },
+  security: { csp: { directives: cspDirectives({ thumbnails: thumbnails.on }) } },
   experimental: {
     // Pages whose data did not change (cacheKey from getStaticPaths) are reused on the next build.
     incrementalBuild: true,

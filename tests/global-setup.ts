@@ -6,7 +6,7 @@ import { readingFixture, writeFixtureContent, writeImportedContent } from './hel
 export interface Builds {
   /** The small fixture site, at the domain root. */
   fixture: string;
-  /** The same site deployed under /sub/. */
+  /** The same site deployed under /sub/, built with THUMBNAILS=off (as an offline mirror would be). */
   fixtureSub: string;
   /** The site from the shipped content/, as `npm run build` makes it. */
   shipped: string;
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<void> {
   };
   const runs = [
     { contentDir: fixtureContent, outDir: builds.fixture },
-    { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/' },
+    { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/', env: { THUMBNAILS: 'off' } },
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
     { contentDir: searchQualityContent, outDir: builds.searchQuality },
   ];

@@ -6,6 +6,7 @@ import { formatDate } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';
+import { imageType, thumbnailSrc } from './thumbnails.ts';
 
 /** Characters XML 1.0 forbids outright; a feed containing one is rejected by every parser. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -70,9 +71,14 @@ export async function feedResponse(spec: FeedSpec, site: URL): Promise<Response>
   });
 }
 
-/** A paper as a feed item: its permalink as link and guid, the day it trended as pubDate. */
+/**
+ * A paper as a feed item: its permalink as link and guid, the day it trended as
+ * pubDate, and its thumbnail (when thumbnails are on) as an image enclosure.
+ * The source gives no file size: RSS readers take 0 as unknown.
+ */
 export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   const day = paper.appearances[0]?.digest.date;
+  const thumbnail = thumbnailSrc(paper.data.thumbnail);
   return {
     title: xmlSafe(paper.titleText),
     link: absoluteUrl(paths.paper(paper.slug), site),
@@ -80,6 +86,7 @@ export function paperItem(paper: Paper, site: URL): RSSFeedItem {
     description: htmlText(paper.abstractText),
     content: xmlSafe(paper.abstractHtml),
     categories: paper.topics.map((topic) => xmlSafe(topic.name)),
+    ...(thumbnail ? { enclosure: { url: thumbnail, length: 0, type: imageType(thumbnail) } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Digest, Paper, SiteModel } from './site-model.ts';
 import { cacheKey } from './cache-key.ts';
+import { thumbnails } from './thumbnails.ts';
 
 /** How a page shows another paper: a link with its title. */
 const link = (paper: Paper | undefined) => paper && [paper.slug, paper.data.title];
@@ -8,6 +9,7 @@ const link = (paper: Paper | undefined) => paper && [paper.slug, paper.data.titl
 export function paperPageKey(site: SiteModel, paper: Paper): string {
   const { previous, next } = site.neighbours(paper);
   return cacheKey({
+    thumbnails: thumbnails.on,
     data: paper.data,
     abstract: paper.abstractHtml,
     topics: paper.topics,
@@ -21,6 +23,7 @@ export function paperPageKey(site: SiteModel, paper: Paper): string {
 /** Everything a digest page (and its newsletter) shows: its papers' cards and the days around it. */
 export function digestPageKey(digest: Digest): string {
   return cacheKey({
+    thumbnails: thumbnails.on,
     date: digest.date,
     items: digest.items.map(({ paper, rank, upvotes }) => [
       rank,
@@ -31,6 +34,7 @@ export function digestPageKey(digest: Digest): string {
       paper.abstractText.length,
       paper.codeUrl,
       paper.topics,
+      paper.data.thumbnail,
     ]),
     older: digest.older?.date,
     newer: digest.newer?.date,

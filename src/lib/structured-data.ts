@@ -1,5 +1,5 @@
 import type { Digest, Paper } from './site-model.ts';
-import { absoluteUrl, paths } from './urls.ts';
+import { absoluteUrl, arxivAbsUrl, paths } from './urls.ts';
 import { formatDate } from './format.ts';
 
 /**
@@ -16,7 +16,7 @@ export function scholarlyArticle(paper: Paper): Record<string, unknown> {
     abstract: paper.abstractText,
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
-    ...(data.arxiv ? { sameAs: `https://arxiv.org/abs/${data.arxiv}` } : {}),
+    ...(data.arxiv ? { sameAs: arxivAbsUrl(data.arxiv) } : {}),
     ...(paper.codeUrl ? { workExample: { '@type': 'SoftwareSourceCode', codeRepository: paper.codeUrl } } : {}),
   };
 }

@@ -16,6 +16,7 @@ export const paths = {
   topics: () => 'topics/',
   topic: (id: string, page = 1) => (page > 1 ? `topics/${id}/${page}/` : `topics/${id}/`),
   search: () => 'search/',
+  about: () => 'about/',
   subscribe: () => 'subscribe/',
   opml: () => 'feeds.opml',
   feed: () => 'rss.xml',
@@ -32,3 +33,12 @@ export function href(path: string): string {
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(href(path), site).href;
 }
+
+/** The paper's abstract page on arXiv. */
+export const arxivAbsUrl = (arxiv: string) => `https://arxiv.org/abs/${arxiv}`;
+
+/** The paper's PDF on arXiv. */
+export const arxivPdfUrl = (arxiv: string) => `https://arxiv.org/pdf/${arxiv}`;
+
+/** The paper's page on Hugging Face: upvotes, discussion, linked models and datasets. */
+export const huggingFacePaperUrl = (arxiv: string) => `https://huggingface.co/papers/${arxiv}`;
