@@ -46,7 +46,7 @@ export interface Newsletter {
 
 const newsletterItem = (paper: Paper, position: number, upvotes: number | undefined): NewsletterItem => ({
   slug: paper.slug,
-  title: paper.data.title,
+  title: paper.titleText,
   text: paper.abstractText,
   codeUrl: paper.codeUrl,
   topicNames: paper.topics.map((topic) => topic.name),

@@ -82,7 +82,7 @@ export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   const day = paper.appearances[0]?.digest.date;
   const thumbnail = thumbnailSrc(paper.data.thumbnail);
   return {
-    title: xmlSafe(paper.data.title),
+    title: xmlSafe(paper.titleText),
     link: absoluteUrl(paths.paper(paper.slug), site),
     ...(day ? { pubDate: dateOfIso(day) } : {}),
     description: htmlText(paper.abstractText),
@@ -97,7 +97,7 @@ function paperListHtml(papers: ReadonlyArray<{ paper: Paper; position: number }>
   const list = papers
     .map(({ paper, position }) => {
       const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
-      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${position})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
+      return `<li><p><a href="${link}">${paper.titleHtml}</a> (#${position})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
     })
     .join('');
   return `<ol>${list}</ol>`;
@@ -109,7 +109,7 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
     title: `Papers of ${formatDate(digest.date)}`,
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
-    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
+    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.titleText).join('; ')}`),
     content: paperListHtml(digest.items.map(({ paper, rank }) => ({ paper, position: rank })), site),
   };
 }
@@ -121,7 +121,7 @@ export function weekItem({ period, ranking }: PeriodRanking, site: URL): RSSFeed
     title: `Top papers of ${formatPeriod(period)}`,
     link: absoluteUrl(paths.period(period), site),
     pubDate: dateOfIso(dayAfter(period.end)),
-    description: htmlText(`The top ${top.length} of ${ranking.length} papers: ${top.map(({ paper }) => paper.data.title).join('; ')}`),
+    description: htmlText(`The top ${top.length} of ${ranking.length} papers: ${top.map(({ paper }) => paper.titleText).join('; ')}`),
     content: paperListHtml(top.map(({ paper }, index) => ({ paper, position: index + 1 })), site),
   };
 }

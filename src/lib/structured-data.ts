@@ -12,7 +12,7 @@ export function scholarlyArticle(paper: Paper): Record<string, unknown> {
   const firstSeen = paper.appearances.at(-1)?.digest.date;
   return {
     '@type': 'ScholarlyArticle',
-    name: data.title,
+    name: paper.titleText,
     abstract: paper.abstractText,
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
@@ -33,7 +33,7 @@ export function digestItemList(digest: Digest, site: URL | string): Record<strin
       '@type': 'ListItem',
       position: rank,
       url: absoluteUrl(paths.paper(paper.slug), site),
-      name: paper.data.title,
+      name: paper.titleText,
     })),
   };
 }

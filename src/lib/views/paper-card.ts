@@ -5,7 +5,9 @@ import { thumbnailSrc } from '../thumbnails.ts';
 /** Everything a paper card shows (src/components/PaperCard.astro), as plain data a page's cache key can hash. */
 export interface PaperCardView {
   slug: string;
+  /** The title as plain text (for labels) and as HTML (its TeX rendered; see renderTitle). */
   title: string;
+  titleHtml: string;
   excerpt: string;
   codeUrl: string | undefined;
   topics: Array<Pick<TopicSummary, 'id' | 'name'>>;
@@ -24,7 +26,8 @@ export function paperCardView(
 ): PaperCardView {
   return {
     slug: paper.slug,
-    title: paper.data.title,
+    title: paper.titleText,
+    titleHtml: paper.titleHtml,
     excerpt: paper.excerpt,
     codeUrl: paper.codeUrl,
     topics: paper.topics.map(({ id, name }) => ({ id, name })),

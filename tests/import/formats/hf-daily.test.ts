@@ -161,7 +161,7 @@ describe('a daily papers response', () => {
     const html = renderMarkdown((await paperBySlug(contentDir, slug)).body);
     expect(html.match(/<math/g)).toHaveLength(1);
     expect(html).not.toContain('$');
-    expect(html).toContain('probability p_{gen} > 0'); // outside the dollars: text, as written
+    expect(html).toContain('probability p<sub>gen</sub> > 0'); // outside the dollars: text-mode TeX, a subscript
   });
 
   it('is imported again without any change', async () => {
