@@ -4,7 +4,7 @@ import { groupByPeriod, knownUpvotes, periodRankings, rankPeriod } from '../../s
 import type { PaperData } from '../../src/lib/schemas.ts';
 
 const topics: SiteSources['topics'] = [
-  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [] } } },
+  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
 ];
 const paper = (id: string, data: Partial<PaperData> = {}) => ({ id, data: { title: `Paper ${id}`, ...data }, body: `About ${id}.` });
 

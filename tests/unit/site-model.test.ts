@@ -5,7 +5,7 @@ import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
   id,
-  data: { id, name: `${phrase} name`, description: `About ${phrase}.`, match: { phrases: [phrase], patterns: [] } },
+  data: { id, name: `${phrase} name`, description: `About ${phrase}.`, match: { phrases: [phrase], patterns: [], exclude: [], titlePhrases: [] } },
 });
 
 function sources(): SiteSources {

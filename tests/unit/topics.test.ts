@@ -249,7 +249,7 @@ describe('topicSchema and compileTopics', () => {
   });
 
   it('refuses an unvalidated bad pattern with a message naming it', () => {
-    const bad = { ...topicSchema.parse(valid), match: { phrases: [], patterns: ['[a-'] } };
+    const bad = { ...topicSchema.parse(valid), match: { phrases: [], patterns: ['[a-'], exclude: [], titlePhrases: [] } };
     expect(() => compileTopics([bad])).toThrow(/\[a-/);
   });
 

@@ -3,7 +3,7 @@ import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts
 import { calendarKey, calendarViews } from '../../../src/lib/views/calendar.ts';
 
 const topics: SiteSources['topics'] = [
-  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [] } } },
+  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
 ];
 
 function site(upvotes = 1) {

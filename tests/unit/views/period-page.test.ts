@@ -4,7 +4,7 @@ import { periodPageKey, periodPageViews } from '../../../src/lib/views/period-pa
 import { periodIndexView } from '../../../src/lib/views/period-index.ts';
 
 const topics: SiteSources['topics'] = [
-  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [] } } },
+  { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
 ];
 
 /** Seven papers on 2026-03-02 (W10) with falling upvotes, one of them with code; one paper on 2026-03-09 (W11). */
