@@ -22,6 +22,9 @@ export default defineConfig({
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: Astro adds the hashes of the page's own scripts and styles.
   security: { csp: { directives: cspDirectives({ thumbnails: thumbnails.on }) } },
+  // Abstracts are rendered by the paper loader's own pipeline (src/lib/markdown.ts); Astro's Markdown never
+  // highlights code here, and Shiki's inline styles would need an exception in the CSP.
+  markdown: { syntaxHighlight: false },
   experimental: {
     // Pages whose data did not change (cacheKey from getStaticPaths) are reused on the next build.
     incrementalBuild: true,
