@@ -38,6 +38,8 @@ export interface Paper {
   /** The title with its LaTeX rendered (src/lib/markdown.ts): inline HTML for pages and feed HTML, plain text elsewhere. */
   titleHtml: string;
   titleText: string;
+  /** The source's one-line summary with its LaTeX rendered like the title's (inline HTML), when it has one. */
+  tldrHtml: string | undefined;
   /** The abstract rendered by the one shared renderer (src/lib/markdown.ts). */
   abstractHtml: string;
   abstractText: string;
@@ -147,6 +149,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       data,
       titleHtml,
       titleText,
+      tldrHtml: data.tldr === undefined ? undefined : renderTitle(data.tldr).html,
       abstractHtml,
       abstractText,
       excerpt: excerpt(abstractText, options.excerptLength),

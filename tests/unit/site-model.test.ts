@@ -36,6 +36,15 @@ describe('buildSiteModel', () => {
     expect(toBibtex({ title: paper.data.title, date: '2026-03-14', url: 'https://example.org/' })).toContain('DR^{3}-Eval');
   });
 
+  it('renders the TeX of a TL;DR as it does a title (Hugging Face: "VA-$\\pi$ optimizes…")', () => {
+    const input = sources();
+    input.papers = [...input.papers, { id: 'vapi', data: { title: 'VA-π', tldr: 'VA-$\\pi$ optimizes with 40-60\\% less.' }, body: 'Policy.' }];
+    const { tldrHtml } = buildSiteModel(input, options).papers.get('vapi')!;
+    expect(tldrHtml).toContain('40-60% less.');
+    expect(tldrHtml).not.toContain('$');
+    expect(tldrHtml).toContain('<mi>π</mi>');
+  });
+
   it('orders digests newest first and links each to its neighbours', () => {
     const model = buildSiteModel(sources(), options);
     expect(model.digests.map((digest) => digest.date)).toEqual(['2026-03-14', '2026-03-13']);
