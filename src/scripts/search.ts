@@ -7,6 +7,9 @@
  * filter data at all. All text reaches the page as text nodes.
  */
 
+import { everyShard, mergeArchives, shardOrder } from './search/shards.ts';
+import { HOT_SHARD, SHARD_FILTER } from '../lib/search-shards.ts';
+
 type Filters = Record<string, string[]>;
 type Counts = Record<string, Record<string, number>>;
 
@@ -16,7 +19,7 @@ interface ResultData {
   meta?: { title?: string; date?: string; topics?: string };
 }
 interface SearchResponse {
-  results: Array<{ id: string; data(): Promise<ResultData> }>;
+  results: Array<{ id: string; score: number; data(): Promise<ResultData> }>;
   /** For each filter value, the results that also have it (only for filters whose index is loaded). */
   filters: Counts;
 }
@@ -27,6 +30,7 @@ interface SearchOptions {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string, options: SearchOptions): Promise<SearchResponse>;
   preload(term: string, options: SearchOptions): Promise<void>;
   debouncedSearch(term: string, options: SearchOptions, ms: number): Promise<SearchResponse | null>;
@@ -43,23 +47,29 @@ const GROUPS: Array<[name: string, legend: string]> = [
 const VALUE_LABELS: Record<string, string> = { 'code:yes': 'Has code', 'code:no': 'No code' };
 
 const root = document.querySelector<HTMLElement>('[data-search]')!;
+/** The index's archive shards, merged into the hot one (src/lib/search-shards.ts); in merge order, with it first. */
+const archives = (root.dataset.archives ?? '').split(' ').filter(Boolean);
+const shards = [HOT_SHARD, ...archives];
+/** Pagefind's options, the same for every shard so that they rank alike. */
+const pagefindOptions = {
+  // Record URLs are site paths (/papers/x/); Pagefind puts BASE_PATH in front of them.
+  baseUrl: root.dataset.base,
+  excerptLength: 36,
+  // An excerpt that starts or ends inside the abstract says so.
+  excerptEllipsis: '…',
+  // The same tag as the page's <link rel="preload"> of pagefind-entry.json (by default Pagefind adds a new one per visit).
+  metaCacheTag: root.dataset.build,
+  // The date is metadata (so results can show it), and Pagefind searches metadata too:
+  // weight 0 keeps "2026" or "14" from ranking anything.
+  ranking: { metaWeights: { date: 0 } },
+  // No web worker: one script less to fetch (43 KB), and a search takes milliseconds on the main thread.
+  noWorker: true,
+};
 // Pagefind first: its script, index metadata and WebAssembly load while the rest of the page sets up.
 const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
-  await module.options({
-    // Record URLs are site paths (/papers/x/); Pagefind puts BASE_PATH in front of them.
-    baseUrl: root.dataset.base,
-    excerptLength: 36,
-    // An excerpt that starts or ends inside the abstract says so.
-    excerptEllipsis: '…',
-    // The same tag as the page's <link rel="preload"> of pagefind-entry.json (by default Pagefind adds a new one per visit).
-    metaCacheTag: root.dataset.build,
-    // The date is metadata (so results can show it), and Pagefind searches metadata too:
-    // weight 0 keeps "2026" or "14" from ranking anything.
-    ranking: { metaWeights: { date: 0 } },
-    // No web worker: one script less to fetch (43 KB), and a search takes milliseconds on the main thread.
-    noWorker: true,
-  });
+  await module.options(pagefindOptions);
   await module.init();
+  await mergeArchives(module, root.dataset.bundle!, archives, pagefindOptions);
   // Pagefind splits the query with Intl.Segmenter, whose first use loads 10–40 ms of locale
   // data: done in idle time while the index downloads, if the network leaves any (localhost doesn't).
   if ('requestIdleCallback' in window && 'Segmenter' in Intl) {
@@ -181,7 +191,11 @@ function whenReady(api: Pagefind, term: string): Promise<void> {
 
 /** Values checked in one group widen it (any of them: March or April); groups narrow each other. */
 const options = (): SearchOptions => ({
-  filters: Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
+  filters: {
+    ...Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
+    // Sorted, each shard's results are counted, to put them in order (search/shards.ts).
+    ...(state.sort && archives.length > 0 ? everyShard(shards) : {}),
+  },
   sort: state.sort === 'date' ? { date: 'desc' } : {},
 });
 
@@ -202,6 +216,7 @@ async function run(debounce = false): Promise<void> {
     if (!indexReady) await (indexReady = whenReady(api, term));
     const response = debounce ? await api.debouncedSearch(term, options(), 150) : await api.search(term, options());
     if (!response || id !== seq) return;
+    if (state.sort && archives.length > 0) response.results = shardOrder(response.results, shards, response.filters[SHARD_FILTER] ?? {});
     current = response;
     shown = 0;
     list.replaceChildren();

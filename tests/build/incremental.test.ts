@@ -108,7 +108,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     );
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper one about alpha');
     // Pagefind did not run again, and the index it wrote last time is all there, unpruned.
-    expect(stripVTControlCharacters(again.output)).toMatch(/Search index of 3 papers unchanged: kept/);
+    expect(stripVTControlCharacters(again.output)).toMatch(/search shard hot: 3 papers unchanged, kept/);
     expect(searchIndexFiles(outDir)).toEqual(index);
   });
 

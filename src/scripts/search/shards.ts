@@ -1,0 +1,53 @@
+/**
+ * The search index comes in shards (src/lib/search-shards.ts): the hot one is
+ * the bundle the page loads, the archive ones are merged into it (mergeIndex)
+ * with the same options, so they rank alike. Pagefind orders merged results by
+ * score; that is the right order for best match, but for a sort each shard
+ * scores its results by their rank within that shard (n−1, …, 1, 0 for n
+ * results), so the merged list interleaves the shards. `shardOrder` undoes the
+ * interleaving, from how many results each shard gave: the shards are date
+ * ranges, newest first, so sorted by date the results are each shard's in turn.
+ */
+import { SHARD_FILTER } from '../../lib/search-shards.ts';
+
+interface Scored {
+  score: number;
+}
+
+/** Merges each archive shard's bundle (`<bundle>archive/<name>/`) into the loaded hot one, with the same options. */
+export async function mergeArchives(
+  api: { mergeIndex(path: string, options: Record<string, unknown>): Promise<void> },
+  bundle: string,
+  archives: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
+  // One at a time: Pagefind keeps the indexes in the order they were merged, which shardOrder relies on.
+  for (const name of archives) await api.mergeIndex(`${bundle}archive/${name}/`, options);
+}
+
+/** The filter a sorted search adds so that Pagefind counts each shard's results (every record is in its shard's value). */
+export const everyShard = (shards: readonly string[]) => ({ [SHARD_FILTER]: { any: [...shards] } });
+
+/**
+ * A sorted search's results in the order shown: each shard's results in turn,
+ * in `shards` order (the order they were merged, hot first), each shard's in
+ * its own order. `counts` are the results per shard (the search's filter counts
+ * for SHARD_FILTER). If the scores are not what this expects, the order is left
+ * as Pagefind gave it.
+ */
+export function shardOrder<T extends Scored>(results: readonly T[], shards: readonly string[], counts: Readonly<Record<string, number>>): T[] {
+  const sizes = shards.map((shard) => counts[shard] ?? 0);
+  if (sizes.reduce((sum, size) => sum + size, 0) !== results.length) return [...results];
+  const lists: T[][] = shards.map(() => []);
+  let next = 0;
+  // Merged by score, descending and stable: at score s come the shards with more than s results, in merge order.
+  for (let score = Math.max(0, ...sizes) - 1; score >= 0; score--) {
+    for (const [shard, size] of sizes.entries()) {
+      if (size <= score) continue;
+      const result = results[next++]!;
+      if (result.score !== score) return [...results];
+      lists[shard]!.push(result);
+    }
+  }
+  return lists.flat();
+}
