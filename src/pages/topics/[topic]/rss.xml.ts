@@ -2,8 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import rss from '@astrojs/rss';
 import { loadSite } from '../../../lib/site-data.ts';
 import { feedOptions, topicFeed } from '../../../lib/feeds.ts';
+import { feedKey } from '../../../lib/page-keys.ts';
 
-export const getStaticPaths = (async () => (await loadSite()).topics.map((topic) => ({ params: { topic: topic.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  const origin = new URL(import.meta.env.SITE);
+  return site.topics.map((topic) => ({ params: { topic: topic.id }, cacheKey: feedKey(topicFeed(site, topic.id, origin)) }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) =>
   rss(feedOptions(topicFeed(await loadSite(), params.topic!, site!), site!));
