@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import searchRecords from './src/integrations/search/integration.ts';
 import { buildPaths } from './src/integrations/search/paths.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
+import timings from './src/integrations/timings.ts';
 
 /** Absolute origin used for feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -28,5 +29,5 @@ export default defineConfig({
   },
   // pruneOutput last: it removes what the others did not write in this build, except the
   // search index, which `npm run build` writes after `astro build` (scripts/index-search.ts).
-  integrations: [sitemap(), searchRecords(), pruneOutput({ spare: [relative(paths.outDir, paths.searchOutput)] })],
+  integrations: [sitemap(), searchRecords(), timings(), pruneOutput({ spare: [relative(paths.outDir, paths.searchOutput)] })],
 });

@@ -11,7 +11,8 @@
 import { cp, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
+import { readDigest } from '../src/lib/content/digest.ts';
+import { readTopics } from '../src/lib/content/taxonomy.ts';
 import { runBuild, type BuildResult } from './lib/build.ts';
 import { addDailyDigest, prepareCorpus } from './lib/corpus.ts';
 import { dirStats } from './lib/fs-stats.ts';
@@ -117,8 +118,9 @@ function failIfBroken(build: BuildResult): void {
 async function measureWeights(outDir: string, contentDir: string): Promise<PageWeight[]> {
   const digestNames = (await readdir(join(contentDir, 'digests'))).filter((name) => name.endsWith('.yaml')).sort();
   const newest = digestNames.at(-1)!.slice(0, -5);
-  const digest = parse(await readFile(join(contentDir, 'digests', `${newest}.yaml`), 'utf8')) as { papers: string[] };
-  const topics = parse(await readFile(join(contentDir, 'topics.yaml'), 'utf8')) as Array<{ id: string }>;
+  const digestPath = join(contentDir, 'digests', `${newest}.yaml`);
+  const digest = readDigest(await readFile(digestPath, 'utf8'), digestPath);
+  const topics = readTopics(await readFile(join(contentDir, 'topics.yaml'), 'utf8'));
   const topic = (await Promise.all(topics.map(async ({ id }) => ((await stat(join(outDir, 'topics', id, 'index.html')).catch(() => undefined)) ? id : undefined)))).find(Boolean);
   const pages: Array<[string, string]> = [
     ['home', '/'],

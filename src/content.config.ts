@@ -1,34 +1,30 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { parse } from 'yaml';
-import { contentDir, taxonomyFile } from './lib/content-dir.ts';
-import { digestSchema, paperSchema } from './lib/schemas.ts';
+import { contentDir, DIGESTS_DIR, PAPERS_DIR, taxonomyFile, dateOfDigestFile } from './lib/content/paths.ts';
+import { digestSchema } from './lib/content/digest.ts';
+import { readTaxonomy } from './lib/content/taxonomy.ts';
+import { paperSchema } from './lib/schemas.ts';
 import { topicSchema } from './lib/topics.ts';
 import { paperLoader } from './loaders/papers.ts';
 
 /** A digest's id is its file name, the day: `2026-03-14.yaml` → `2026-03-14`. */
-const dayFromFileName = ({ entry }: { entry: string }) => entry.split('/').at(-1)!.replace(/\.yaml$/, '');
+const dayFromFileName = ({ entry }: { entry: string }) => dateOfDigestFile(entry)!;
 
 const papers = defineCollection({
-  loader: paperLoader({ base: `${contentDir}/papers`, taxonomy: taxonomyFile }),
+  loader: paperLoader({ base: `${contentDir}/${PAPERS_DIR}`, taxonomy: taxonomyFile }),
   schema: paperSchema,
 });
 
 const digests = defineCollection({
-  loader: glob({ pattern: '**/*.yaml', base: `${contentDir}/digests`, generateId: dayFromFileName }),
+  loader: glob({ pattern: '**/*.yaml', base: `${contentDir}/${DIGESTS_DIR}`, generateId: dayFromFileName }),
   schema: digestSchema,
 });
 
 const topics = defineCollection({
   // The content store keeps entries sorted by id, but the taxonomy's order matters (ties go to the
   // earlier topic, and the index lists them so): each topic keeps its place in the file.
-  loader: file(taxonomyFile, {
-    parser: (text) => {
-      const topics: unknown = parse(text);
-      return Array.isArray(topics) ? topics.map((topic, position) => ({ ...topic, position })) : (topics as never);
-    },
-  }),
+  loader: file(taxonomyFile, { parser: (text) => readTaxonomy(text) as never }),
   schema: z.intersection(topicSchema, z.object({ position: z.number().int() })),
 });
 

@@ -40,7 +40,7 @@ export interface BuildResult {
   exitCode: number | null;
   wallMs: number;
   phases: Phase[];
-  /** Figures the build prints about itself (Astro's, our integration's and PAPERTIDE_TIMINGS lines). */
+  /** Figures the build prints about itself (Astro's, and our integrations' such as `[papertide:timings]`). */
   reported: {
     typesMs?: number;
     collectMs?: number;
@@ -121,7 +121,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     CACHE_DIR: options.cacheDir,
     SITE_URL: options.siteUrl ?? 'https://papers.example.org',
     BASE_PATH: '/',
-    PAPERTIDE_TIMINGS: '1',
     ASTRO_TELEMETRY_DISABLED: '1',
     FORCE_COLOR: '0',
     NO_COLOR: '1',
@@ -151,28 +150,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let moduleDirectiveWarnings = 0;
   let outputLines = 0;
   const tail: string[] = [];
-  /** A line cut by a `[papertide] …` log written in the middle of it (Astro prints the path, then the time). */
-  let pending = '';
 
   const onLine = (raw: string) => {
     const t = performance.now() - origin;
     outputLines++;
     log.write(`${t.toFixed(0).padStart(7)} ${raw}\n`);
-    let line = raw.replace(ANSI, '');
+    const line = raw.replace(ANSI, '');
     tail.push(line);
     if (tail.length > 40) tail.shift();
 
-    const timing = /\[papertide\] (site model|related papers): (\d+) ms/.exec(line);
+    const timing = /\[papertide:timings\] (site model|related papers): (\d+) ms/.exec(line);
     if (timing) {
       if (timing[1] === 'site model') reported.siteModelMs = Number(timing[2]);
       else reported.relatedMs = Number(timing[2]);
-      const cut = line.indexOf('[papertide]');
-      if (cut > 0 && line.slice(0, cut).trim() !== '') pending += line.slice(0, cut);
       return;
-    }
-    if (pending) {
-      line = pending + line;
-      pending = '';
     }
     const text = line.replace(CLOCK, '');
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { applyPlan, loadContentIndex, planImport } from '../../src/lib/import/content-store.ts';
-import { formatPaperFile, parsePaperFile } from '../../src/lib/import/paper-file.ts';
+import { formatEditedPaper, formatPaper, readPaperForEdit } from '../../src/lib/content/paper.ts';
+import { formatDigest, readDigest } from '../../src/lib/content/digest.ts';
 import { texTextToMarkdown } from '../../src/lib/import/abstract-markdown.ts';
 import type { ImportedDigest, ImportedPaper } from '../../src/lib/import/imported.ts';
 import type { PaperFrontMatter } from '../../src/lib/schemas.ts';
@@ -268,8 +268,9 @@ async function readContentSource(dir: string): Promise<{ papers: ContentPaper[];
   const digestNames = (await readdir(join(dir, 'digests'))).filter((name) => name.endsWith('.yaml')).sort().reverse();
   const order: string[] = [];
   for (const name of digestNames) {
-    const data = parse(await readFile(join(dir, 'digests', name), 'utf8')) as { papers?: string[] };
-    for (const slug of data.papers ?? []) if (!order.includes(slug)) order.push(slug);
+    const path = join(dir, 'digests', name);
+    const data = readDigest(await readFile(path, 'utf8'), path);
+    for (const slug of data.papers) if (!order.includes(slug)) order.push(slug);
   }
   const names = (await readdir(join(dir, 'papers'))).filter((name) => name.endsWith('.md')).sort();
   for (const name of names) if (!order.includes(name.slice(0, -3))) order.push(name.slice(0, -3));
@@ -279,13 +280,13 @@ async function readContentSource(dir: string): Promise<{ papers: ContentPaper[];
 
 /** A copy of a paper file with a title suffix and, when it has one, a distinct arXiv id. */
 function copyPaperFile(paper: ContentPaper, label: string, year: number, taken: Set<string>): ContentPaper {
-  const file = parsePaperFile(paper.text, paper.slug);
+  const file = readPaperForEdit(paper.text, paper.slug);
   const title = `${String(file.frontMatter.get('title'))} (${label})`;
   file.frontMatter.set('title', title);
   const arxiv = file.frontMatter.get('arxiv');
   if (typeof arxiv === 'string') file.frontMatter.set('arxiv', copyArxivId(arxiv, year));
   const slug = uniqueSlug(slugFromTitle(title), (candidate) => taken.has(candidate));
-  return { slug, text: `---\n${file.frontMatter.toString({ lineWidth: 0 })}---\n\n${file.body}` };
+  return { slug, text: formatEditedPaper(file) };
 }
 
 async function writeContentDays(contentDir: string, days: ReadonlyArray<{ date: string; papers: ContentPaper[] }>): Promise<void> {
@@ -293,7 +294,7 @@ async function writeContentDays(contentDir: string, days: ReadonlyArray<{ date: 
   await mkdir(join(contentDir, 'digests'), { recursive: true });
   for (const day of days) {
     await Promise.all(day.papers.map((paper) => writeFile(join(contentDir, 'papers', `${paper.slug}.md`), paper.text)));
-    const digest = stringify({ date: day.date, papers: day.papers.map((paper) => paper.slug) }, { lineWidth: 0 });
+    const digest = formatDigest({ date: day.date, papers: day.papers.map((paper) => paper.slug) });
     await writeFile(join(contentDir, 'digests', `${day.date}.yaml`), digest);
   }
 }
@@ -497,8 +498,8 @@ async function writeDayDirectly(day: HfDay, contentDir: string): Promise<void> {
     taken.add(slug);
     slugs.push(slug);
     if (paper.dayUpvotes !== undefined) upvotes[slug] = paper.dayUpvotes;
-    await writeFile(join(contentDir, 'papers', `${slug}.md`), formatPaperFile(paper.frontMatter, paper.abstract));
+    await writeFile(join(contentDir, 'papers', `${slug}.md`), formatPaper(paper.frontMatter, paper.abstract));
   }
   const digest = { date: day.date, papers: slugs, ...(Object.keys(upvotes).length ? { upvotes } : {}) };
-  await writeFile(join(contentDir, 'digests', `${day.date}.yaml`), stringify(digest, { lineWidth: 0 }));
+  await writeFile(join(contentDir, 'digests', `${day.date}.yaml`), formatDigest(digest));
 }

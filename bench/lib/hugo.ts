@@ -9,8 +9,10 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
-import { automaticTopics, compileTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
+import { automaticTopics, compileTopics } from '../../src/lib/topics.ts';
+import { readDigest } from '../../src/lib/content/digest.ts';
+import { readPaper } from '../../src/lib/content/paper.ts';
+import { readTopics } from '../../src/lib/content/taxonomy.ts';
 import { mapLimit } from './fs-stats.ts';
 import { repoRoot } from './paths.ts';
 import { RssSampler } from './proc.ts';
@@ -95,11 +97,6 @@ disableKinds = ["sitemap", "robotsTXT"]
   limit = 50
 `;
 
-function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
-  const end = text.indexOf('\n---', 4);
-  return { data: (load(text.slice(4, end)) as Record<string, unknown>) ?? {}, body: text.slice(text.indexOf('\n', end + 1) + 1) };
-}
-
 /** Writes the Hugo site for the content folder (papers' topics assigned as the site does). */
 export async function writeHugoSite(contentDir: string, siteDir: string): Promise<void> {
   await rm(join(siteDir, 'content'), { recursive: true, force: true });
@@ -113,22 +110,24 @@ export async function writeHugoSite(contentDir: string, siteDir: string): Promis
   await mkdir(join(siteDir, 'content', 'search'), { recursive: true });
   await writeFile(join(siteDir, 'content', 'search', '_index.md'), '---\ntitle: Search\n---\n');
 
-  const topics = (load(await readFile(join(contentDir, 'topics.yaml'), 'utf8')) as unknown[]).map((raw) => topicSchema.parse(raw) as Topic);
+  const topics = readTopics(await readFile(join(contentDir, 'topics.yaml'), 'utf8'));
   const matcher = compileTopics(topics);
   const names = new Map(topics.map((topic) => [topic.id, topic.name]));
   const latest = new Map<string, string>();
   const digestFiles = (await readdir(join(contentDir, 'digests'))).filter((name) => name.endsWith('.yaml'));
   for (const name of digestFiles) {
-    const digest = load(await readFile(join(contentDir, 'digests', name), 'utf8')) as { date: string | Date; papers: Array<string | { slug: string }> };
-    const date = typeof digest.date === 'string' ? digest.date : digest.date.toISOString().slice(0, 10);
-    const slugs = digest.papers.map((entry) => (typeof entry === 'string' ? entry : entry.slug));
+    const path = join(contentDir, 'digests', name);
+    const digest = readDigest(await readFile(path, 'utf8'), path);
+    const date = String(digest.date).slice(0, 10);
+    const slugs = digest.papers;
     for (const slug of slugs) if ((latest.get(slug) ?? '') < date) latest.set(slug, date);
     await writeFile(join(siteDir, 'content', 'digests', `${date}.md`), `${JSON.stringify({ title: `Digest of ${date}`, date, papers: slugs })}\n`);
   }
   const paperFiles = (await readdir(join(contentDir, 'papers'))).filter((name) => name.endsWith('.md'));
   await mapLimit(paperFiles, 32, async (name) => {
     const slug = name.slice(0, -3);
-    const { data, body } = splitFrontMatter(await readFile(join(contentDir, 'papers', name), 'utf8'));
+    const path = join(contentDir, 'papers', name);
+    const { frontMatter: data, body } = readPaper(await readFile(path, 'utf8'), path);
     const ids = Array.isArray(data.topics) ? (data.topics as string[]) : automaticTopics(matcher, data as never, body);
     const front = {
       title: data.title,

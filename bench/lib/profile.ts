@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
-import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { automaticTopics, compileTopics } from '../../src/lib/topics.ts';
+import { readPaper } from '../../src/lib/content/paper.ts';
+import { readDigest } from '../../src/lib/content/digest.ts';
+import { readTopics } from '../../src/lib/content/taxonomy.ts';
 import { renderAbstract } from '../../src/lib/markdown.ts';
 import { computeRelated } from '../../src/lib/related.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
@@ -22,14 +24,15 @@ export interface DataLayerProfile {
   modelHeapBytes: number | undefined;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
-
 export async function profileDataLayer(contentDir: string): Promise<DataLayerProfile> {
   const names = (await readdir(join(contentDir, 'papers'))).filter((name) => name.endsWith('.md'));
   const files = await mapLimit(names, 64, async (name) => ({ id: name.slice(0, -3), text: await readFile(join(contentDir, 'papers', name), 'utf8') }));
-  const topicsRaw = parse(await readFile(join(contentDir, 'topics.yaml'), 'utf8')) as unknown[];
+  const topics = readTopics(await readFile(join(contentDir, 'topics.yaml'), 'utf8')).map((topic) => ({ id: topic.id, data: topic }));
   const digestNames = (await readdir(join(contentDir, 'digests'))).filter((name) => name.endsWith('.yaml'));
-  const digestsRaw = await mapLimit(digestNames, 64, async (name) => ({ id: name.slice(0, -5), data: parse(await readFile(join(contentDir, 'digests', name), 'utf8')) as { date: string; papers: string[]; upvotes?: Record<string, number> } }));
+  const digests = await mapLimit(digestNames, 64, async (name) => {
+    const path = join(contentDir, 'digests', name);
+    return { id: name.slice(0, -5), data: readDigest(await readFile(path, 'utf8'), path) };
+  });
   const n = files.length;
   const steps: DataLayerProfile['steps'] = [];
   const time = <T>(step: string, run: () => T): T => {
@@ -40,18 +43,14 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
     return result;
   };
 
+  // The loader's read (js-yaml), not the importer's comment-keeping one.
   const split = time('YAML front matter parse', () =>
     files.map((file) => {
-      const match = FRONT_MATTER.exec(file.text);
-      return { id: file.id, raw: parse(match?.[1] ?? '') as unknown, body: match ? file.text.slice(match[0].length) : file.text };
+      const { frontMatter, body } = readPaper(file.text, file.id);
+      return { id: file.id, raw: frontMatter, body };
     }),
   );
   const papers = time('schema validation (zod)', () => split.map((entry) => ({ id: entry.id, data: paperSchema.parse(entry.raw) as PaperData, body: entry.body })));
-  const { topicSchema } = await import('../../src/lib/topics.ts');
-  const topics = topicsRaw.map((raw) => {
-    const topic = topicSchema.parse(raw) as Topic;
-    return { id: topic.id, data: topic };
-  });
   // What the paper loader (src/loaders/papers.ts) does per new or changed file during content sync.
   const rendered = time('renderAbstract (loader, at sync: abstract to HTML and text)', () => papers.map((paper) => renderAbstract(paper.body.trim())));
   const texts = rendered.map((abstract) => abstract.text);
@@ -59,9 +58,6 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
   const topicIds = time('assignTopics (loader, at sync: per new or changed paper, or all on a taxonomy change)', () =>
     papers.map((paper, index) => (paper.data.topics ? undefined : automaticTopics(matcher, paper.data, texts[index]!))),
   );
-  // YAML reads an unquoted date as a Date; the schema makes it YYYY-MM-DD.
-  const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
-  const digests = digestsRaw.map((entry) => ({ id: entry.id, data: { ...entry.data, date: day(entry.data.date) } }));
   const entries = papers.map((paper, index) => {
     const topics = topicIds[index];
     return { ...paper, rendered: { html: rendered[index]!.html, metadata: topics ? { text: texts[index]!, topics } : { text: texts[index]! } } };

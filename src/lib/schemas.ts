@@ -52,12 +52,3 @@ export const paperSchema = z.strictObject({
 });
 export type PaperData = z.infer<typeof paperSchema>;
 export type PaperFrontMatter = z.input<typeof paperSchema>;
-
-/** `content/digests/YYYY-MM-DD.yaml`: one day's papers in the order they were published. */
-export const digestSchema = z.strictObject({
-  date: calendarDay,
-  papers: z.array(slug).min(1, 'must list at least one paper'),
-  /** Upvotes on that day, by paper slug. */
-  upvotes: z.record(slug, z.number().int().nonnegative()).optional(),
-});
-export type DigestData = z.infer<typeof digestSchema>;

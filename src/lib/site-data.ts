@@ -1,9 +1,10 @@
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
-import { SHARD_FILTER, searchShards } from './search-shards.ts';
 import { searchRecord } from './search-records.ts';
-import { writeRecordFiles } from '../integrations/search/record-files.ts';
+import { SHARD_FILTER, searchShards } from './search-shards.ts';
+import { writeRecordFiles } from './search-record-files.ts';
+import { timed } from './timings.ts';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -21,14 +22,15 @@ export function loadSite(): Promise<SiteModel> {
       getCollection('topics'),
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
-    const started = performance.now();
-    const site = buildSiteModel({ papers, digests, topics }, siteConfig);
-    if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] site model: ${Math.round(performance.now() - started)} ms`);
+    const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
-      await writeRecordFiles(import.meta.env.PAPERTIDE_SEARCH_RECORDS, searchShards(site, (paper, shard) => {
-        const record = searchRecord(paper, siteConfig.language);
-        return { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard] } };
-      }));
+      await writeRecordFiles(
+        import.meta.env.PAPERTIDE_SEARCH_RECORDS,
+        searchShards(site, (paper, shard) => {
+          const record = searchRecord(paper, siteConfig.language);
+          return { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard] } };
+        }),
+      );
     }
     return site;
   })();

@@ -1,9 +1,11 @@
-import type { DigestData, PaperData } from './schemas.ts';
+import type { PaperData } from './schemas.ts';
+import type { DigestData } from './content/digest.ts';
 import type { Topic } from './topics.ts';
 import { automaticTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
 import { excerpt, renderAbstract } from './markdown.ts';
 import type { IsoDate } from './dates.ts';
+import { timed } from './timings.ts';
 
 /** A collection entry as Astro's loaders give it; only what the model reads. */
 export interface SourceEntry<T> {
@@ -187,14 +189,12 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     topics,
     topicsById,
     related(paper) {
-      if (!relatedIds) {
-        const started = performance.now();
-        relatedIds = computeRelated(
+      relatedIds ??= timed('related papers', () =>
+        computeRelated(
           papersByRecency.map((p) => ({ id: p.slug, title: p.data.title, text: p.abstractText })),
           { limit: options.relatedPapers },
-        );
-        if (process.env.PAPERTIDE_TIMINGS) console.log(`[papertide] related papers: ${Math.round(performance.now() - started)} ms`);
-      }
+        ),
+      );
       return (relatedIds.get(paper.slug) ?? []).map((slug) => papers.get(slug)!);
     },
     neighbours(paper) {

@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { parse } from 'yaml';
 
 /*
  * Topic assignment: a paper gets the 1–3 taxonomy topics whose phrases and patterns it mentions most, with
@@ -200,19 +199,6 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
     seen.add(topic.id);
   }
   return { topics: topics.map(compileTopic) };
-}
-
-/**
- * The matcher for a taxonomy file's text (`topics.yaml`, topics in file order), or undefined when the file is
- * not valid YAML, breaks the topic schema or repeats an id: reporting that is the topics collection's job.
- */
-export function compileTaxonomyFile(yamlText: string): TopicMatcher | undefined {
-  try {
-    const topics = z.array(topicSchema).safeParse(parse(yamlText));
-    return topics.success ? compileTopics(topics.data) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -44,9 +44,11 @@ interface FileStamps {
  * once by our own remark pipeline when the file changes, and kept with its
  * plain text and automatic topics in the content store, so a rebuild only
  * re-renders and re-tags new or edited papers, and re-tags every paper when the
- * taxonomy file changes. Files whose size and mtime are unchanged since the last
- * load are not even read. The slug is the file name; two files with one name are
- * an error.
+ * taxonomy file changes. Whether a file changed is decided by a hash of its
+ * bytes, never by its mtime: a fresh CI checkout gives every file a new mtime,
+ * and costs only a read. Files whose size and settled mtime are both unchanged
+ * since the last load are not even read. The slug is the file name; two files
+ * with one name are an error.
  */
 export function paperLoader(options: { base: string; taxonomy: string }): Loader {
   return {
@@ -118,9 +120,7 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         store.set({ id, data, filePath, digest, rendered: { html, metadata: topics ? { text, topics } : { text } } });
       }
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
-      if (process.env.PAPERTIDE_TIMINGS) {
-        console.log(`[papertide] papers: ${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
-      }
+      logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },
   };
 }

@@ -11,7 +11,7 @@ export interface BuildOptions {
   outDir: string;
   basePath?: string;
   siteUrl?: string;
-  /** More environment variables, e.g. PAPERTIDE_TIMINGS. */
+  /** More environment variables, e.g. SITE_URL. */
   env?: Record<string, string>;
 }
 

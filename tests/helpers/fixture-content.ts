@@ -1,6 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { formatPaper } from '../../src/lib/content/paper.ts';
+import { formatDigest } from '../../src/lib/content/digest.ts';
+import { formatTaxonomy } from '../../src/lib/content/taxonomy.ts';
+import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '../../src/lib/content/paths.ts';
 
 export interface FixturePaper {
   slug: string;
@@ -88,21 +91,21 @@ export function readingFixture(): FixtureContent {
 }
 
 /** A paper file's text: front matter, then the abstract. */
-export const paperFileText = (paper: FixturePaper): string => `---\n${stringify(paper.frontMatter)}---\n\n${paper.body}\n`;
+export const paperFileText = (paper: FixturePaper): string => formatPaper(paper.frontMatter, paper.body);
 
 export async function writeFixtureContent(dir: string, content: FixtureContent): Promise<void> {
   await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, 'papers'), { recursive: true });
-  await mkdir(join(dir, 'digests'), { recursive: true });
-  await writeFile(join(dir, 'topics.yaml'), stringify(content.topics));
+  await mkdir(join(dir, PAPERS_DIR), { recursive: true });
+  await mkdir(join(dir, DIGESTS_DIR), { recursive: true });
+  await writeFile(join(dir, TAXONOMY_FILE_NAME), formatTaxonomy(content.topics));
   await Promise.all(
     content.papers.map(async (paper) => {
-      const file = join(dir, 'papers', `${paper.slug}.md`);
+      const file = join(dir, paperFile(paper.slug));
       await mkdir(join(file, '..'), { recursive: true });
       await writeFile(file, paperFileText(paper));
     }),
   );
   await Promise.all(
-    content.digests.map((digest) => writeFile(join(dir, 'digests', `${digest.date}.yaml`), stringify(digest))),
+    content.digests.map((digest) => writeFile(join(dir, digestFile(digest.date)), formatDigest(digest))),
   );
 }

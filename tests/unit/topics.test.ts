@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parsePlainTextDigest } from '../../src/lib/import/plaintext.ts';
-import { assignTopics, compileTaxonomyFile, compileTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
+import { parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
+import { assignTopics, compileTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
 
 const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
 const SEED_FILE = new URL('../fixtures/seed-2026-03-14.txt', import.meta.url);
@@ -258,34 +258,5 @@ describe('topicSchema and compileTopics', () => {
     // Two distinct rules (6) tie with other's two phrases, so taxonomy order puts groups first; a wrong
     // group-to-rule mapping would count them as one rule (3) and put other first.
     expect(assignTopics(m, { title: 'other, another, abc, zzy', abstract: filler })).toEqual(['groups', 'other']);
-  });
-});
-
-describe('compileTaxonomyFile', () => {
-  const quantization = { id: 'quantization', name: 'Quantization', description: 'Fewer bits.', match: { phrases: ['quantization'] } };
-  const weights = { id: 'weights', name: 'Weights', description: 'Weights.', match: { patterns: ['\\bweights?\\b'] } };
-  // A tie, so the order of the file decides which topic comes first.
-  const paper = { title: 'Quantization of weights', abstract: filler };
-
-  it('gives the matcher of the file\'s topics, in file order', () => {
-    const matcher = compileTaxonomyFile(stringify([weights, quantization]))!;
-    expect(assignTopics(matcher, paper)).toEqual(['weights', 'quantization']);
-    expect(assignTopics(matcher, paper)).toEqual(assignTopics(compileTopics([weights, quantization].map((t) => topicSchema.parse(t))), paper));
-    expect(assignTopics(compileTaxonomyFile(stringify([quantization, weights]))!, paper)).toEqual(['quantization', 'weights']);
-  });
-
-  it('the shipped taxonomy compiles', () => {
-    const matcher = compileTaxonomyFile(readFileSync(TAXONOMY_FILE, 'utf8'))!;
-    expect(matcher.topics.map((t) => t.id)).toEqual(taxonomy.map((t) => t.id));
-  });
-
-  it.each([
-    ['invalid YAML', '- id: [unclosed'],
-    ['an empty file', ''],
-    ['a mapping instead of a list', stringify({ quantization })],
-    ['a topic the schema rejects', stringify([quantization, { ...weights, match: {} }])],
-    ['a duplicate id', stringify([quantization, quantization])],
-  ])('gives no matcher for %s', (_, text) => {
-    expect(compileTaxonomyFile(text)).toBeUndefined();
   });
 });

@@ -1,12 +1,13 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import pLimit from 'p-limit';
 import { titleKey } from '../text.ts';
 import { arxivWithoutVersion } from '../schemas.ts';
 import { slugFromTitle, uniqueSlug } from '../slug.ts';
-import { enrichPaperFile, formatPaperFile, parsePaperFile } from './paper-file.ts';
-import { FrontMatterError, readFrontMatter } from '../front-matter.ts';
+import { enrichPaper, formatPaper, readPaper, readPaperForEdit } from '../content/paper.ts';
+import { formatDigest, readDigest } from '../content/digest.ts';
+import { ContentFileError } from '../content/content-file-error.ts';
+import { dateOfDigestFile, digestFile, DIGESTS_DIR, paperFile, PAPERS_DIR, slugOfPaperFile } from '../content/paths.ts';
 import type { ImportedDigest, ImportedPaper } from './imported.ts';
 import { InputError } from './input-error.ts';
 
@@ -57,27 +58,29 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
     byTitle: new Map(),
     digests: new Map(),
   };
-  const paperNames = await readdir(join(contentDir, 'papers')).catch(() => [] as string[]);
+  const paperNames = await readdir(join(contentDir, PAPERS_DIR)).catch(() => [] as string[]);
   // Bounded: a site has tens of thousands of papers, more than a process may hold open files.
   const limit = pLimit(OPEN_FILES);
   await Promise.all(
     paperNames
-      .filter((name) => name.endsWith('.md'))
+      .filter((name) => slugOfPaperFile(name) !== undefined)
       .map(async (name) => {
-        const path = join(contentDir, 'papers', name);
+        const path = join(contentDir, PAPERS_DIR, name);
         const text = await limit(() => readFile(path, 'utf8'));
-        const known = { slug: name.slice(0, -3), path, text };
+        const known = { slug: slugOfPaperFile(name)!, path, text };
         index.bySlug.set(known.slug, known);
         const { title, arxiv } = identityFields(text, path);
         if (typeof title === 'string') index.byTitle.set(titleKey(title), known);
         if (typeof arxiv === 'string') index.byArxiv.set(arxivWithoutVersion(arxiv), known);
       }),
   );
-  const digestNames = await readdir(join(contentDir, 'digests')).catch(() => [] as string[]);
-  for (const name of digestNames.filter((file) => file.endsWith('.yaml'))) {
-    const data: unknown = parse(await readFile(join(contentDir, 'digests', name), 'utf8'));
-    const papers = data && typeof data === 'object' && 'papers' in data && Array.isArray(data.papers) ? data.papers : [];
-    index.digests.set(name.slice(0, -5), papers.map(String));
+  const digestNames = await readdir(join(contentDir, DIGESTS_DIR)).catch(() => [] as string[]);
+  for (const name of digestNames) {
+    const date = dateOfDigestFile(name);
+    if (date === undefined) continue;
+    const path = join(contentDir, DIGESTS_DIR, name);
+    const text = await readFile(path, 'utf8');
+    index.digests.set(date, asInputError(() => readDigest(text, path)).papers);
   }
   return index;
 }
@@ -88,10 +91,15 @@ export async function loadContentIndex(contentDir: string): Promise<ContentIndex
  * only the few it adds to. A broken file stops the import, named with its line.
  */
 function identityFields(text: string, path: string): { title?: unknown; arxiv?: unknown } {
+  return asInputError(() => readPaper(text, path).frontMatter);
+}
+
+/** A broken content file is bad input to the import: reported as the CLI reports every other. */
+function asInputError<T>(read: () => T): T {
   try {
-    return readFrontMatter(text).data;
+    return read();
   } catch (error) {
-    if (error instanceof FrontMatterError) throw new InputError(path, error.line, error.message);
+    if (error instanceof ContentFileError) throw new InputError(error.file, error.line, error.problem);
     throw error;
   }
 }
@@ -126,11 +134,11 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
       }
       const slug = known ? known.slug : addNewPaper(index, paper, writes);
       if (known) {
-        const text = enrichPaperFile(parsePaperFile(known.text, known.path), paper.frontMatter, paper.abstract);
+        const text = enrichPaper(asInputError(() => readPaperForEdit(known.text, known.path)), paper.frontMatter, paper.abstract);
         if (text) {
           // A later digest of the same import builds on this text.
           known.text = text;
-          writes.set(join('papers', `${slug}.md`), text);
+          writes.set(paperFile(slug), text);
         }
       } else {
         created++;
@@ -143,7 +151,7 @@ export function planImport(index: ContentIndex, digests: readonly ImportedDigest
 
     if (!keptSlugs) {
       const data = { date: digest.date, papers: slugs, ...(Object.keys(upvotes).length ? { upvotes } : {}) };
-      writes.set(join('digests', `${digest.date}.yaml`), stringify(data, { lineWidth: 0 }));
+      writes.set(digestFile(digest.date), formatDigest(data));
       index.digests.set(digest.date, slugs);
     }
     plans.push({
@@ -176,12 +184,12 @@ function findInKeptDigest(index: ContentIndex, paper: ImportedPaper, keptSlugs: 
 
 function addNewPaper(index: ContentIndex, paper: ImportedPaper, writes: Map<string, string>): string {
   const slug = uniqueSlug(slugFromTitle(paper.frontMatter.title), (candidate) => index.bySlug.has(candidate));
-  const text = formatPaperFile(paper.frontMatter, paper.abstract);
-  const known = { slug, path: join(index.contentDir, 'papers', `${slug}.md`), text };
+  const text = formatPaper(paper.frontMatter, paper.abstract);
+  const known = { slug, path: join(index.contentDir, paperFile(slug)), text };
   index.bySlug.set(slug, known);
   index.byTitle.set(titleKey(paper.frontMatter.title), known);
   if (paper.frontMatter.arxiv) index.byArxiv.set(arxivWithoutVersion(paper.frontMatter.arxiv), known);
-  writes.set(join('papers', `${slug}.md`), text);
+  writes.set(paperFile(slug), text);
   return slug;
 }
 

@@ -1,11 +1,10 @@
-import { extname } from 'node:path';
 import { parseIsoDate, type IsoDate } from '../dates.ts';
 import { httpUrl } from '../schemas.ts';
 import { applyPlan, loadContentIndex, planImport, type DigestPlan } from './content-store.ts';
-import { importPlainText } from './plaintext.ts';
-import { importHfDaily, type EmptyDay } from './hf-daily.ts';
-import { importArxivAtom } from './arxiv-atom.ts';
-import { DEFAULT_HF_API, fetchHfDaily, type FetchHfOptions } from './hf-fetch.ts';
+import { importHfDaily } from './formats/hf-daily.ts';
+import { DEFAULT_HF_API, fetchHfDaily, type FetchHfOptions } from './formats/hf-fetch.ts';
+import { formatByExtension, recogniseFormat } from './formats/index.ts';
+import type { EmptyDay, ImportContext } from './formats/input-format.ts';
 import { readInputText } from './read-input.ts';
 import { InputError } from './input-error.ts';
 import type { ImportedDigest } from './imported.ts';
@@ -28,15 +27,6 @@ export interface ImportOptions {
 
 /** A digest's plan, or a day with no papers (`empty`), which writes nothing. */
 export type ImportResult = DigestPlan & { empty?: boolean };
-
-export type InputFormat = 'text' | 'hf-json' | 'arxiv-atom';
-
-const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
-  '.txt': 'text',
-  '.json': 'hf-json',
-  '.atom': 'arxiv-atom',
-  '.xml': 'arxiv-atom',
-};
 
 /**
  * Reads, fetches and validates every input first, then plans every write,
@@ -63,7 +53,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult[]>
   const today = options.today ?? new Date();
 
   const inputs: Array<ImportedDigest | EmptyDay> = [];
-  for (const file of options.files) inputs.push(await importFile(file, date, today));
+  for (const file of options.files) inputs.push(await importFile(file, { date, today }));
   for (const day of days) {
     const { url, text } = await fetchHfDaily(day, { ...options.fetch, apiBase });
     inputs.push(importHfDaily(text, url, { nameDate: day }));
@@ -81,26 +71,17 @@ export async function runImport(options: ImportOptions): Promise<ImportResult[]>
   );
 }
 
-/** One input file, in whichever format it is: by extension, else by its first character. */
-async function importFile(file: string, date: IsoDate | undefined, today: Date): Promise<ImportedDigest | EmptyDay> {
-  const byExtension = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
-  if (byExtension === 'text') return importPlainText(await readInputText(file), file, date, today);
-  // API responses are often one long line: JSON and XML are read without the line-length limit.
+/** One input file, in whichever format its extension names, else the one its content looks like. */
+async function importFile(file: string, context: ImportContext): Promise<ImportedDigest | EmptyDay> {
+  const byExtension = formatByExtension(file);
+  if (byExtension) return byExtension.parse(await readInputText(file, lineLimit(byExtension)), file, context);
   const text = await readInputText(file, { maxLineBytes: Infinity });
-  const format = byExtension ?? sniffFormat(text);
-  if (format === 'hf-json') return importHfDaily(text, file, { date });
-  if (format === 'arxiv-atom') return importArxivAtom(text, file, date);
-  // Plain text after all: read again with the plain-text checks (line length).
-  return importPlainText(await readInputText(file), file, date, today);
+  const format = recogniseFormat(text);
+  // A format with the line-length limit is read again with it.
+  return format.parse(format.longLines ? text : await readInputText(file), file, context);
 }
 
-/** What a file's content looks like: JSON starts with `[` or `{`, XML with `<`; anything else is a copied page. */
-export function sniffFormat(text: string): InputFormat {
-  const first = /\S/.exec(text.replace(/^\uFEFF/, ''))?.[0];
-  if (first === '[' || first === '{') return 'hf-json';
-  if (first === '<') return 'arxiv-atom';
-  return 'text';
-}
+const lineLimit = (format: { longLines: boolean }) => (format.longLines ? { maxLineBytes: Infinity } : {});
 
 export function describeDigestPlan(plan: ImportResult): string {
   if (plan.empty) return `${plan.date || plan.file}: no papers that day, nothing to import`;

@@ -1,4 +1,4 @@
-import { FrontMatterError, readFrontMatter } from '../lib/front-matter.ts';
+import { readPaper } from '../lib/content/paper.ts';
 import { renderAbstract } from '../lib/markdown.ts';
 import { automaticTopics, type TopicMatcher } from '../lib/topics.ts';
 
@@ -12,17 +12,6 @@ export interface PreparedPaper {
   topics?: string[];
 }
 
-/** Splits a paper file into its front matter (parsed) and its abstract; errors name the file and line. */
-export function readPaperFile(contents: string, filePath: string): { frontMatter: Record<string, unknown>; body: string } {
-  try {
-    const { data, body } = readFrontMatter(contents);
-    return { frontMatter: data, body: body.trim() };
-  } catch (error) {
-    if (error instanceof FrontMatterError) throw new Error(`${filePath}:${error.line}: ${error.message}`);
-    throw error;
-  }
-}
-
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -32,7 +21,7 @@ const isStringList = (value: unknown): value is string[] =>
  * can run in worker threads.
  */
 export function preparePaper(contents: string, filePath: string, matcher: TopicMatcher | undefined): PreparedPaper {
-  const { frontMatter, body } = readPaperFile(contents, filePath);
+  const { frontMatter, body } = readPaper(contents, filePath);
   const { html, text } = renderAbstract(body);
   const { title, keywords, topics: handSet } = frontMatter;
   // A title or keywords of the wrong type fail the schema check right after; hand-set topics need no assignment.

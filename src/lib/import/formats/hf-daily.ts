@@ -1,12 +1,22 @@
 import { basename } from 'node:path';
 import { z } from 'astro/zod';
-import { arxivId, arxivWithoutVersion, httpLink, type PaperFrontMatter } from '../schemas.ts';
-import { normalizeText } from '../text.ts';
-import { parseIsoDate, type IsoDate } from '../dates.ts';
-import { findCodeLink, texTextToMarkdown, unescapeTexText } from './abstract-markdown.ts';
-import { InputError } from './input-error.ts';
-import { parseJsonInput } from './json-input.ts';
-import type { ImportedDigest, ImportedPaper } from './imported.ts';
+import { arxivId, arxivWithoutVersion, httpLink, type PaperFrontMatter } from '../../schemas.ts';
+import { normalizeText } from '../../text.ts';
+import { parseIsoDate, type IsoDate } from '../../dates.ts';
+import { findCodeLink, texTextToMarkdown, unescapeTexText } from '../abstract-markdown.ts';
+import { InputError } from '../input-error.ts';
+import { parseJsonInput } from '../json-input.ts';
+import type { ImportedDigest, ImportedPaper } from '../imported.ts';
+import { dayOfDateTime, notADateTime } from './date-time.ts';
+import { firstCharacter, type EmptyDay, type InputFormat } from './input-format.ts';
+
+export const hfDailyFormat: InputFormat = {
+  name: 'Hugging Face daily papers JSON',
+  extensions: ['.json'],
+  recognises: (text) => ['[', '{'].includes(firstCharacter(text) ?? ''),
+  longLines: true,
+  parse: (text, file, { date }) => importHfDaily(text, file, { date }),
+};
 
 /**
  * The Hugging Face daily papers API (`/api/daily_papers?date=YYYY-MM-DD`)
@@ -17,10 +27,9 @@ import type { ImportedDigest, ImportedPaper } from './imported.ts';
 
 /** `2024-05-27T09:12:00.000Z` (or a bare `2024-05-27`) → its calendar day. */
 const day = z.string().transform((value, ctx) => {
-  const text = value.trim();
-  const iso = parseIsoDate(text.slice(0, 10));
-  if (!iso || (text.length > 10 && (text[10] !== 'T' || Number.isNaN(Date.parse(text))))) {
-    ctx.addIssue({ code: 'custom', message: `is not a date like 2024-05-27T09:12:00.000Z: ${JSON.stringify(value)}` });
+  const iso = dayOfDateTime(value);
+  if (!iso) {
+    ctx.addIssue({ code: 'custom', message: notADateTime(value) });
     return z.NEVER;
   }
   return iso;
@@ -53,14 +62,6 @@ export const hfPaperSchema = z.object({
 export type HfPaper = z.infer<typeof hfPaperSchema>;
 
 export const hfEntrySchema = z.object({ paper: hfPaperSchema });
-
-/** A response (or file) that lists no papers: nothing to import. */
-export interface EmptyDay {
-  file: string;
-  /** The day it is for, when anything says. */
-  date: IsoDate | undefined;
-  empty: true;
-}
 
 export interface HfImportOptions {
   /** `--date`: used when neither the entries nor the file name give the day, and checked against them otherwise. */

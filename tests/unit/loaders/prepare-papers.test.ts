@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { stampIsSettled } from '../../src/loaders/papers.ts';
-import { prepareAll } from '../../src/loaders/prepare-papers.ts';
-import { fixtureTopics } from '../helpers/fixture-content.ts';
+import { stampIsSettled } from '../../../src/loaders/papers.ts';
+import { prepareAll } from '../../../src/loaders/prepare-papers.ts';
+import { fixtureTopics } from '../../helpers/fixture-content.ts';
 
 describe('stampIsSettled', () => {
   const now = 1_790_000_000_000;

@@ -9,11 +9,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport, type ImportOptions } from '../../src/lib/import/run-import.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
-import { REPO_ROOT, TODAY, readDigest, snapshotDir, tempDir, type CliResult } from './helpers.ts';
+import { describeDigestPlan, runImport, type ImportOptions } from '../../../src/lib/import/run-import.ts';
+import { InputError } from '../../../src/lib/import/input-error.ts';
+import { REPO_ROOT, TODAY, readDigest, snapshotDir, tempDir, type CliResult } from '../helpers.ts';
 
-const RESPONSE = readFileSync(fileURLToPath(new URL('../fixtures/hf/2025-09-30.json', import.meta.url)), 'utf8');
+const RESPONSE = readFileSync(fileURLToPath(new URL('../../fixtures/hf/2025-09-30.json', import.meta.url)), 'utf8');
 const DAY = '2025-09-30';
 const SUMMARY = '2025-09-30: 3 papers (3 new, 0 already known)';
 
@@ -138,10 +138,10 @@ describe('--hf fetches a day from the daily papers API', () => {
     expect(await snapshotDir(contentDir)).toEqual({});
   });
 
-  it('an answer that is not JSON is an error naming the URL and the line', async () => {
+  it('an answer that is not JSON is an error naming the URL and showing what came instead, on one line', async () => {
     const api = await fakeApi([ok('<html>\n<body>Service temporarily unavailable</body>\n</html>')]);
     const { error } = await importDays(api, [DAY]);
-    expectInputError(error, `${api.base}/daily_papers?date=${DAY}:1: not valid JSON: expected a value, found "<" (column 1)`);
+    expectInputError(error, `${api.base}/daily_papers?date=${DAY}: not valid JSON: Unexpected token '<', "<html>\\n<bo"... is not valid JSON`);
   });
 
   it('a network error is an error naming the URL', async () => {

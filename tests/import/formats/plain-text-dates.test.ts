@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mostRecentPastDate, parseIsoDate } from '../../src/lib/dates.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
-import { parseDateLine, resolvePlainTextDate } from '../../src/lib/import/plaintext.ts';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { SEED_PAPERS, SEED_PATH, TODAY, renderDigest, snapshotDir, tempDir, writeInput } from './helpers.ts';
+import { mostRecentPastDate, parseIsoDate } from '../../../src/lib/dates.ts';
+import { InputError } from '../../../src/lib/import/input-error.ts';
+import { parseDateLine, resolvePlainTextDate } from '../../../src/lib/import/formats/plain-text.ts';
+import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
+import { SEED_PAPERS, SEED_PATH, TODAY, renderDigest, snapshotDir, tempDir, writeInput } from '../helpers.ts';
 
 describe('parseIsoDate', () => {
   it('accepts real calendar days', () => {

@@ -8,11 +8,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../src/lib/schemas.ts';
-import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
-import { normalizeText } from '../../src/lib/text.ts';
-import { slugFromTitle } from '../../src/lib/slug.ts';
+import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
+import { paperSchema } from '../../../src/lib/schemas.ts';
+import { markdownToText, renderMarkdown } from '../../../src/lib/markdown.ts';
+import { normalizeText } from '../../../src/lib/text.ts';
+import { slugFromTitle } from '../../../src/lib/slug.ts';
 import {
   TODAY,
   importFiles,
@@ -27,11 +27,11 @@ import {
   tempDir,
   useCliCompileCache,
   writeInput,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 useCliCompileCache();
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/hf/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/hf/${name}`, import.meta.url));
 /** 3 entries of the 2025-09-30 response: code, stars and project page; `>2` in an abstract; a hidden author. */
 const SEP30 = fixture('2025-09-30.json');
 /** The whole 2024-09-03 response: old entries, titles wrapped with newlines, no submittedOnDailyAt. */
@@ -294,7 +294,7 @@ describe('malformed responses are refused, and nothing is written', () => {
     },
     'an unparseable date': {
       data: withPaper({ publishedAt: 'last Tuesday' }),
-      problem: 'entry 2: paper.publishedAt is not a date like 2024-05-27T09:12:00.000Z: "last Tuesday"',
+      problem: 'entry 2: paper.publishedAt is not a date like 2024-05-27T09:12:00Z: "last Tuesday"',
     },
     'a date that does not exist': {
       data: withPaper({ submittedOnDailyAt: '2025-02-30T01:00:00.000Z' }),
@@ -326,14 +326,14 @@ describe('malformed responses are refused, and nothing is written', () => {
     const result = runCli([input, '--content-dir', contentDir]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toBe(`${input}:${line}: not valid JSON: expected a property name in double quotes, found "," (column ${column})`);
+    expect(result.stderr.trim()).toBe(`${input}:${line}: not valid JSON: Expected double-quoted property name (column ${column})`);
     expect(await snapshotDir(contentDir)).toEqual({});
   });
 
   it('a bad JSON file stops a mixed import: the good inputs before it are not written either', async () => {
     const bad = await jsonInput('2025-10-01.json', withPaper({ title: undefined }));
     const contentDir = await tempDir();
-    const atom = fileURLToPath(new URL('../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
+    const atom = fileURLToPath(new URL('../../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
     await expect(importFiles(contentDir, [SEP03, atom, bad])).rejects.toThrow(`${bad}: entry 2: paper.title is missing`);
     expect(await snapshotDir(contentDir)).toEqual({});
   });

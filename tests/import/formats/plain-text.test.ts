@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { importPlainText, parsePlainTextDigest } from '../../src/lib/import/plaintext.ts';
-import { runImport, describeDigestPlan } from '../../src/lib/import/run-import.ts';
+import { importPlainText, parsePlainTextDigest } from '../../../src/lib/import/formats/plain-text.ts';
+import { runImport, describeDigestPlan } from '../../../src/lib/import/run-import.ts';
 import {
   SEED_CHROME,
   SEED_PAPERS,
@@ -12,7 +12,7 @@ import {
   readPaper,
   tempDir,
   writeInput,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 describe('the plain-text parser on the seed digest', () => {
   const digest = parsePlainTextDigest(SEED_TEXT, 'seed.txt');

@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { digestSchema, paperSchema } from '../../src/lib/schemas.ts';
+import { paperSchema } from '../../src/lib/schemas.ts';
+import { digestSchema } from '../../src/lib/content/digest.ts';
 import { slugFromTitle } from '../../src/lib/slug.ts';
 import {
   NEW_PAPERS,

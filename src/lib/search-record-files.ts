@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SearchRecord } from '../../lib/search-records.ts';
+import type { SearchRecord } from './search-records.ts';
 
 /**
  * The hand-off between the build and the indexing step: each shard's records

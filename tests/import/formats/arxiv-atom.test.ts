@@ -5,12 +5,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../src/lib/schemas.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from './helpers.ts';
+import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
+import { paperSchema } from '../../../src/lib/schemas.ts';
+import { renderMarkdown } from '../../../src/lib/markdown.ts';
+import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from '../helpers.ts';
 
-const ATOM = fileURLToPath(new URL('../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
+const ATOM = fileURLToPath(new URL('../../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
 const ATOM_TEXT = readFileSync(ATOM, 'utf8');
 const GROKKED = 'grokked-transformers-are-implicit-reasoners-a-mechanistic-journey-to-the-edge-of';
 const SIMPO = 'simpo-simple-preference-optimization-with-a-reference-free-reward';
@@ -130,7 +130,7 @@ describe('bad Atom input is refused, and nothing is written', () => {
     },
     'an unparseable published date': {
       text: ATOM_TEXT.replace('<published>2024-05-24T14:52:04Z</published>', '<published>May 24</published>'),
-      message: (file) => `${file}: entry 3: <published> is not a date like 2024-05-27T17:59:59Z: "May 24"`,
+      message: (file) => `${file}: entry 3: <published> is not a date like 2024-05-27T09:12:00Z: "May 24"`,
     },
     'not an Atom feed': {
       text: '<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>\n',

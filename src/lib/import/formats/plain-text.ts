@@ -1,8 +1,18 @@
-import { InputError } from './input-error.ts';
-import { normalizeText } from '../text.ts';
-import { isoDateParts, mostRecentPastDate, type IsoDate } from '../dates.ts';
-import { findCodeLink, plainTextToMarkdown } from './abstract-markdown.ts';
-import type { ImportedDigest } from './imported.ts';
+import { InputError } from '../input-error.ts';
+import { normalizeText } from '../../text.ts';
+import { isoDateParts, mostRecentPastDate, type IsoDate } from '../../dates.ts';
+import { findCodeLink, plainTextToMarkdown } from '../abstract-markdown.ts';
+import type { ImportedDigest } from '../imported.ts';
+import type { InputFormat } from './input-format.ts';
+
+/** A digest copied from a web page as text: what nothing else recognises. */
+export const plainTextFormat: InputFormat = {
+  name: 'plain text',
+  extensions: ['.txt'],
+  recognises: () => true,
+  longLines: false,
+  parse: (text, file, { date, today }) => importPlainText(text, file, date, today),
+};
 
 /** One paper as the digest page lists it: a title line and an abstract line. */
 export interface PlainTextEntry {

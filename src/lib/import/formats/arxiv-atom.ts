@@ -1,11 +1,20 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { arxivId, httpLink, type PaperFrontMatter } from '../schemas.ts';
-import { normalizeText } from '../text.ts';
-import { parseIsoDate, type IsoDate } from '../dates.ts';
-import { findCodeLink, plainTextToMarkdown, texTextToMarkdown, unescapeTexText } from './abstract-markdown.ts';
-import { InputError } from './input-error.ts';
-import type { EmptyDay } from './hf-daily.ts';
-import type { ImportedDigest, ImportedPaper } from './imported.ts';
+import { arxivId, httpLink, type PaperFrontMatter } from '../../schemas.ts';
+import { normalizeText } from '../../text.ts';
+import type { IsoDate } from '../../dates.ts';
+import { findCodeLink, plainTextToMarkdown, texTextToMarkdown, unescapeTexText } from '../abstract-markdown.ts';
+import { InputError } from '../input-error.ts';
+import type { ImportedDigest, ImportedPaper } from '../imported.ts';
+import { dayOfDateTime, notADateTime } from './date-time.ts';
+import { firstCharacter, type EmptyDay, type InputFormat } from './input-format.ts';
+
+export const arxivAtomFormat: InputFormat = {
+  name: 'arXiv Atom',
+  extensions: ['.atom', '.xml'],
+  recognises: (text) => firstCharacter(text) === '<',
+  longLines: true,
+  parse: (text, file, { date }) => importArxivAtom(text, file, date),
+};
 
 /**
  * An arXiv API export (`export.arxiv.org/api/query?...`): an Atom feed whose
@@ -71,8 +80,9 @@ function readEntry(entry: unknown, where: string, file: string): { paper: Import
   const title = normalizeText(unescapeTexText(textOf(entry['title'])));
   if (!title) fail('<title> is missing or empty');
 
-  const published = entry['published'] === undefined ? undefined : toDay(textOf(entry['published']));
-  if (published === null) fail(`<published> is not a date like 2024-05-27T17:59:59Z: "${textOf(entry['published'])}"`);
+  const publishedText = entry['published'] === undefined ? undefined : textOf(entry['published']);
+  const published = publishedText === undefined ? undefined : dayOfDateTime(publishedText);
+  if (publishedText !== undefined && !published) fail(`<published> ${notADateTime(publishedText)}`);
 
   const authors = asArray(entry['author'])
     .map((author) => normalizeText(isNode(author) ? textOf(author['name']) : textOf(author)))
@@ -101,7 +111,7 @@ function readEntry(entry: unknown, where: string, file: string): { paper: Import
     ...(code || pdfUrl ? { links: { ...(code ? { code } : {}), ...(pdfUrl ? { pdf: pdfUrl } : {}) } } : {}),
     ...(categories.length ? { categories } : {}),
   };
-  return { paper: { source: `${file}: ${where}`, frontMatter, abstract: markdown }, published: published ?? undefined };
+  return { paper: { source: `${file}: ${where}`, frontMatter, abstract: markdown }, published };
 }
 
 function isNode(value: unknown): value is XmlNode {
@@ -118,12 +128,4 @@ function textOf(value: unknown): string {
   if (Array.isArray(value)) return textOf(value[0]);
   if (isNode(value) && typeof value['#text'] === 'string') return value['#text'];
   return '';
-}
-
-/** `2024-05-24T17:59:59Z` → 2024-05-24; null when it is not a date. */
-function toDay(text: string): IsoDate | null {
-  const value = text.trim();
-  const day = parseIsoDate(value.slice(0, 10));
-  if (!day || (value.length > 10 && (value[10] !== 'T' || Number.isNaN(Date.parse(value))))) return null;
-  return day;
 }
