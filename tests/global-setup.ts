@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot, scratchDir } from './helpers/build-site.ts';
-import { readingFixture, writeFixtureContent } from './helpers/fixture-content.ts';
+import { readingFixture, writeFixtureContent, writeImportedContent } from './helpers/fixture-content.ts';
 
 export interface Builds {
   /** The small fixture site, at the domain root. */
@@ -10,6 +10,8 @@ export interface Builds {
   fixtureSub: string;
   /** The site from the shipped content/, as `npm run build` makes it. */
   shipped: string;
+  /** A few hundred real papers (tests/fixtures/search-quality/), imported with the importer: search quality is measured on it. */
+  searchQuality: string;
 }
 
 declare module 'vitest' {
@@ -22,15 +24,19 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const fixtureContent = join(scratchDir, 'fixture-content');
   await writeFixtureContent(fixtureContent, readingFixture());
+  const searchQualityContent = join(scratchDir, 'search-quality-content');
+  await writeImportedContent(searchQualityContent, join(repoRoot, 'tests', 'fixtures', 'search-quality'));
   const builds: Builds = {
     fixture: join(scratchDir, 'dist-fixture'),
     fixtureSub: join(scratchDir, 'dist-fixture-sub'),
     shipped: join(scratchDir, 'dist-shipped'),
+    searchQuality: join(scratchDir, 'dist-search-quality'),
   };
   const runs = [
     { contentDir: fixtureContent, outDir: builds.fixture },
     { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/' },
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
+    { contentDir: searchQualityContent, outDir: builds.searchQuality },
   ];
   // One at a time: builds share the project's generated .astro/ types.
   for (const run of runs) {

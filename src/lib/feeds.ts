@@ -1,4 +1,4 @@
-import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import type { Digest, Paper, SiteModel } from './site-model.ts';
 import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
@@ -36,7 +36,7 @@ export interface FeedSpec {
  * lastBuildDate is the newest item's day, not the clock: a rebuild of the same
  * content gives the same bytes, so caches and readers see no false change.
  */
-export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
+function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
   const lastChange = spec.items.reduce<Date | undefined>(
     (latest, item) => (item.pubDate && (!latest || item.pubDate > latest) ? item.pubDate : latest),
     undefined,
@@ -46,7 +46,6 @@ export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
     description: xmlSafe(spec.description),
     site: absoluteUrl(spec.pagePath, site),
     items: spec.items,
-    stylesheet: href('rss.xsl'),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       `<language>${escapeXml(siteConfig.language)}</language>`,
@@ -54,6 +53,21 @@ export function feedOptions(spec: FeedSpec, site: URL): RSSOptions {
       `<atom:link href="${escapeXml(absoluteUrl(spec.path, site))}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
   };
+}
+
+/**
+ * A feed as its endpoint serves it. A browser shows it styled by rss.css (CSS:
+ * browsers are removing XSLT). @astrojs/rss writes a stylesheet instruction
+ * without its type for anything but XSLT, so the instruction is added here.
+ */
+export async function feedResponse(spec: FeedSpec, site: URL): Promise<Response> {
+  const xml = await getRssString(feedOptions(spec, site));
+  const declaration = /^<\?xml [^?]*\?>/.exec(xml);
+  if (!declaration) throw new Error('@astrojs/rss no longer starts a feed with an XML declaration');
+  const stylesheet = `<?xml-stylesheet type="text/css" href="${escapeXml(href('rss.css'))}"?>`;
+  return new Response(`${declaration[0]}${stylesheet}${xml.slice(declaration[0].length)}`, {
+    headers: { 'Content-Type': 'application/xml' },
+  });
 }
 
 /** A paper as a feed item: its permalink as link and guid, the day it trended as pubDate. */

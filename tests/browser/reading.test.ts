@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
+import { injectAxe, launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
 const { fixture } = inject('builds');
@@ -89,5 +89,50 @@ describe('reading pages in Chromium', () => {
     const box = await page.locator('.abstract math').first().boundingBox();
     expect(box?.width).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('the footer text lines up with the main column, on a phone and a desktop', async () => {
+    const misaligned = await Promise.all(
+      [390, 1280].map(async (width) => {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`${site.url}papers/math-in-abstracts/`);
+        const [mainLeft, footerLeft] = await page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          const left = main.getBoundingClientRect().left + parseFloat(getComputedStyle(main).paddingLeft);
+          return [left, document.querySelector('footer p')!.getBoundingClientRect().left];
+        });
+        await page.close();
+        return Math.abs(mainLeft - footerLeft) > 1 ? [`${width}px: main text at ${mainLeft}, footer text at ${footerLeft}`] : [];
+      }),
+    );
+    expect(misaligned.flat()).toEqual([]);
+  });
+
+  it("the topic pager's links are at least 24 × 24 px and sit on one row each, on a phone and a desktop", async () => {
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${site.url}topics/alpha/2/`);
+      const boxes = await page.locator('.page-pager a, .page-pager [aria-current]').evaluateAll((elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          return { text: element.textContent!.trim(), width: box.width, height: box.height, top: box.top };
+        }),
+      );
+      expect(boxes.map((box) => box.text)).toEqual(['← Newer papers', '1', '2']);
+      for (const box of boxes) {
+        expect(box.width, `${width}px: ${box.text}`).toBeGreaterThanOrEqual(24);
+        expect(box.height, `${width}px: ${box.text}`).toBeGreaterThanOrEqual(24);
+      }
+      // The page numbers never wrap among themselves.
+      expect(new Set(boxes.slice(1).map((box) => Math.round(box.top))).size, `${width}px`).toBe(1);
+      await injectAxe(page);
+      const targetSize = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[]; passes: unknown[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: ['target-size'] });
+        return { violations: result.violations.length, passes: result.passes.length };
+      });
+      expect(targetSize, `${width}px`).toEqual({ violations: 0, passes: 1 });
+      await page.close();
+    }
   });
 });

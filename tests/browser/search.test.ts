@@ -4,7 +4,7 @@ import { launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
 
-const { shipped, fixture, fixtureSub } = inject('builds');
+const { shipped, fixture, fixtureSub, searchQuality } = inject('builds');
 
 /**
  * JavaScript the search page may fetch before its first result, besides Pagefind's
@@ -19,15 +19,22 @@ let browser: Browser;
 let site: StaticServer;
 let fixtureSite: StaticServer;
 let subSite: StaticServer;
+/** 286 real papers with authors, arXiv ids, upvotes and code links. */
+let realSite: StaticServer;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  [site, fixtureSite, subSite] = await Promise.all([serveDist(shipped), serveDist(fixture), serveDist(fixtureSub, '/sub/')]);
+  [site, fixtureSite, subSite, realSite] = await Promise.all([
+    serveDist(shipped),
+    serveDist(fixture),
+    serveDist(fixtureSub, '/sub/'),
+    serveDist(searchQuality),
+  ]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([site, fixtureSite, subSite].map((server) => server?.close()));
+  await Promise.all([site, fixtureSite, subSite, realSite].map((server) => server?.close()));
 });
 
 interface Session {
@@ -139,6 +146,7 @@ describe('search on the shipped site', () => {
 
     await page.reload();
     expect(await results(page, 'token')).toEqual(narrowed);
+    await page.locator('summary', { hasText: 'Filters (1 selected)' }).click();
     await expect(topic.isChecked()).resolves.toBe(true);
 
     // A second topic widens the group (either topic), it does not ask for both.
@@ -274,6 +282,109 @@ describe('search on the shipped site', () => {
     const notice = page.locator('.search-noscript');
     await expect(notice.textContent()).resolves.toContain('needs JavaScript');
     await expect(notice.getByRole('link', { name: 'topic' }).getAttribute('href')).resolves.toBe('/topics/');
+    await close();
+  });
+});
+
+describe('search on a site of real papers', () => {
+  it('shows each result with date, authors (three, then et al.), upvotes, code badge, topics and a highlighted excerpt', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=${encodeURIComponent('Dense Motion Captioning')}`);
+    const titles = await results(page, 'Dense Motion Captioning');
+    expect(titles[0]).toBe('Dense Motion Captioning');
+    const first = page.locator('.search-result').first();
+    await expect(first.locator('time').getAttribute('datetime')).resolves.toBe('2025-11-10');
+    await expect(first.locator('time').textContent()).resolves.toBe('November 10, 2025');
+    await expect(first.locator('.search-result-authors').textContent()).resolves.toBe('Shiyao Xu, Benedetta Liberatori, Gül Varol et al.');
+    await expect(first.locator('.search-result-upvotes').textContent()).resolves.toMatch(/^\d+ upvotes?$/);
+    await expect(first.locator('.search-result-code').textContent()).resolves.toBe('Code');
+    await expect(first.locator('.search-result-topics').textContent()).resolves.toBeTruthy();
+    await expect(first.locator('.search-result-excerpt mark').first().textContent()).resolves.toMatch(/^(dense|motion|captioning)/i);
+    // The words searched are marked in the title too.
+    await expect(first.locator('.search-result-title mark').allTextContents()).resolves.toEqual(['Dense', 'Motion', 'Captioning']);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a paper with three authors or fewer lists them all, and one without code has no badge', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=2510.08425`);
+    expect(await results(page, '2510.08425')).toEqual(['Reinforcing Diffusion Models by Direct Group Preference Optimization']);
+    await expect(page.locator('.search-result-authors').textContent()).resolves.toBe('Yihong Luo, Tianyang Hu, Jing Tang');
+    // An author matched by the query is marked.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('Tianyang Hu');
+    await results(page, 'Tianyang Hu');
+    await expect(page.locator('.search-result-authors mark').first().textContent()).resolves.toBe('Tianyang');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('sorts by most upvoted, and keeps the sort in the URL', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=diffusion`);
+    const best = await results(page, 'diffusion');
+    await page.getByLabel('Sort').selectOption({ label: 'Most upvoted' });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'upvotes');
+    await expectText(page, '.search-result:first-child .search-result-upvotes', /\d/);
+    const mostUpvoted = await results(page, 'diffusion');
+    expect([...mostUpvoted].sort()).toEqual([...best].sort());
+    const upvotes = (await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => Number(item.querySelector('.search-result-upvotes')?.textContent?.split(' ')[0] ?? 0)),
+    ));
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    expect(upvotes[0]).toBeGreaterThan(upvotes.at(-1)!);
+    await page.reload();
+    await expect(page.getByLabel('Sort').inputValue()).resolves.toBe('upvotes');
+    expect(await results(page, 'diffusion')).toEqual(mostUpvoted);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a query that matches nothing says what was searched and links to topics and the archive', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=xyzzyqq`);
+    await expectText(page, SUMMARY, /^No papers match xyzzyqq$/);
+    await expect(page.locator('.search-result').count()).resolves.toBe(0);
+    const empty = page.locator('[data-search-empty]');
+    await expect(empty.isVisible()).resolves.toBe(true);
+    await expect(empty.locator('q').textContent()).resolves.toBe('xyzzyqq');
+    await expect(empty.getByRole('link', { name: 'topic' }).getAttribute('href')).resolves.toBe('/topics/');
+    await expect(empty.getByRole('link', { name: 'digest archive' }).getAttribute('href')).resolves.toBe('/digests/');
+    // A new search with results hides it again.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('diffusion');
+    await results(page, 'diffusion');
+    await expect(empty.isVisible()).resolves.toBe(false);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('on a phone, a link with filters shows the results first and the filters on demand', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=diffusion&code=yes&sort=date`, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const narrowed = await results(page, 'diffusion');
+    expect(narrowed.length).toBeGreaterThan(0);
+    const filters = page.locator('[data-search-filters]');
+    await expect(filters.getAttribute('open')).resolves.toBeNull();
+    await expect(page.locator('summary', { hasText: 'Filters' }).textContent()).resolves.toMatch(/\(1 selected\)/);
+    // The first result starts on the first screen.
+    const top = await page.locator('.search-result').first().evaluate((item) => item.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844);
+    // Every result shown has code, as the filter asks.
+    await expect(page.locator('.search-result-code').count()).resolves.toBe(narrowed.length);
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await expect(page.getByRole('group', { name: 'Code' }).getByRole('checkbox', { name: /^Has code \d+$/ }).isChecked()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('on a wide screen too, a link with filters shows the results first, and says how many filters apply', async () => {
+    const { page, problems, close } = await open(`${realSite.url}search/?q=diffusion&code=yes&topic=${encodeURIComponent('Diffusion & text-to-image')}`);
+    await results(page, 'diffusion');
+    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBeNull();
+    const top = await page.locator('.search-result').first().evaluate((item) => item.getBoundingClientRect().top);
+    expect(top).toBeLessThan(900);
+    await page.locator('summary', { hasText: 'Filters (2 selected)' }).click();
+    await expect(page.getByRole('group', { name: 'Code' }).getByRole('checkbox', { name: /^Has code \d+$/ }).isChecked()).resolves.toBe(true);
+    expect(problems).toEqual([]);
     await close();
   });
 });

@@ -50,6 +50,28 @@ describe('search engines', () => {
     expect(pathExists(fixture, '/og-card.png')).toBe(true);
   });
 
+  it('every page carries the Content-Security-Policy, and only search may compile WebAssembly', () => {
+    for (const path of htmlPages(fixture)) {
+      const policy = loadPage(fixture, path)('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+      const directives = new Map(policy.split(';').map((entry) => entry.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...sources]) => [name!, sources]));
+      expect(directives.get('default-src'), path).toEqual(["'self'"]);
+      expect(directives.get('img-src'), path).toEqual(["'self'", 'https://cdn-thumbnails.huggingface.co']);
+      expect(directives.get('object-src'), path).toEqual(["'none'"]);
+      expect(directives.get('script-src')?.[0], path).toBe("'self'");
+      expect(directives.get('script-src')?.includes("'unsafe-inline'"), path).toBe(false);
+      expect(directives.get('style-src')?.includes("'unsafe-inline'"), path).toBe(false);
+      expect(directives.get('script-src')?.includes("'wasm-unsafe-eval'"), path).toBe(path === '/search/');
+    }
+  });
+
+  it('the 404 page, served at any missing address, names no canonical address of its own', () => {
+    const $ = loadPage(fixture, '/404.html');
+    expect($('h1').text()).toBe('Page not found');
+    expect($('link[rel=canonical]')).toHaveLength(0);
+    expect($('meta[property="og:url"]')).toHaveLength(0);
+    expect($('meta[property="og:title"]').attr('content')).toBe('Page not found');
+  });
+
   it('paper pages describe a ScholarlyArticle', () => {
     const data = jsonLd('/papers/math-in-abstracts/');
     expect(data).toMatchObject({

@@ -58,14 +58,34 @@ describe('the site feed', () => {
     expect($.text()).toContain('<script>alert(2)</script>');
   });
 
-  it('names itself and is styled for browsers', () => {
+  it('names itself and is styled for browsers with CSS, not XSLT', async () => {
     const xml = readFileSync(fileForPath(fixture, '/rss.xml'), 'utf8');
     const $ = cheerio.load(xml, { xml: true });
     expect($('channel > atom\\:link').attr('href')).toBe(`${SITE}/rss.xml`);
-    expect(xml).toContain('<?xml-stylesheet href="/rss.xsl" type="text/xsl"?>');
-    expect(pathExists(fixture, '/rss.xsl')).toBe(true);
+    for (const [dist, base] of [[fixture, '/'], [fixtureSub, '/sub/']] as const) {
+      for (const path of ['/rss.xml', '/digests/rss.xml', '/topics/beta/rss.xml']) {
+        const feed = readFileSync(fileForPath(dist, path), 'utf8');
+        expect(stylesheetsOf(feed), `${base} ${path}`).toEqual([{ type: 'text/css', href: `${base}rss.css` }]);
+        await expect(parser.parseString(feed)).resolves.toMatchObject({ items: expect.any(Array) });
+      }
+    }
+    expect(pathExists(fixture, '/rss.css')).toBe(true);
+    expect(pathExists(fixture, '/rss.xsl')).toBe(false);
   });
 });
+
+/** The <?xml-stylesheet?> instructions before a feed's root element, their pseudo-attributes parsed. */
+function stylesheetsOf(xml: string): Array<Record<string, string>> {
+  const $ = cheerio.load(xml, { xml: true });
+  return $.root()
+    .contents()
+    .toArray()
+    .filter((node) => node.type === 'directive' && node.name === '?xml-stylesheet')
+    .map((node) => {
+      const attributes = cheerio.load(`<x ${(node as unknown as { data: string }).data.replace(/^\?xml-stylesheet|\?$/g, '')}/>`, { xml: true })('x').attr();
+      return { ...attributes };
+    });
+}
 
 describe('topic feeds', () => {
   it('hold the latest papers of their topic and are linked from the topic page', async () => {

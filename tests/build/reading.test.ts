@@ -19,7 +19,9 @@ describe('digest pages', () => {
       SCRIPT_TITLE,
       'Math in Abstracts',
     ]);
-    expect($('.paper-card .rank').map((_, e) => $(e).text().trim()).get()).toEqual(['1', '2', '3']);
+    // Read as "Rank 1": the word is visually hidden, the number shown.
+    expect($('.paper-card .rank').map((_, e) => $(e).text().trim()).get()).toEqual(['Rank 1', 'Rank 2', 'Rank 3']);
+    expect($('.paper-card .rank .visually-hidden').first().text()).toBe('Rank ');
   });
 
   it('shows code badges, upvotes and topics on the cards', () => {

@@ -1,9 +1,11 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPaper } from '../../src/lib/content/paper.ts';
 import { formatDigest } from '../../src/lib/content/digest.ts';
 import { formatTaxonomy } from '../../src/lib/content/taxonomy.ts';
 import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '../../src/lib/content/paths.ts';
+import { runImport } from '../../src/lib/import/run-import.ts';
+import { repoRoot } from './build-site.ts';
 
 export interface FixturePaper {
   slug: string;
@@ -108,4 +110,17 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
   await Promise.all(
     content.digests.map((digest) => writeFile(join(dir, digestFile(digest.date)), formatDigest(digest))),
   );
+}
+
+/**
+ * A content folder made the way the maintainer makes one: every file of a
+ * fixture folder (Hugging Face daily-papers JSON) through the real importer,
+ * with the shipped taxonomy.
+ */
+export async function writeImportedContent(dir: string, sourceDir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await copyFile(join(repoRoot, 'content', TAXONOMY_FILE_NAME), join(dir, TAXONOMY_FILE_NAME));
+  const files = (await readdir(sourceDir)).filter((name) => name.endsWith('.json')).sort();
+  await runImport({ files: files.map((name) => join(sourceDir, name)), contentDir: dir });
 }

@@ -111,6 +111,29 @@ const BAD_INPUTS: Record<string, () => Promise<BadInput>> = {
       problem: new RegExp(`expected a title but found a \\d+-character paragraph \\(the paper "${title}" at line 27 may be missing its abstract\\)`),
     };
   },
+  'two entries with the same title and different abstracts': async () => {
+    const papers = [...SEED_PAPERS.slice(0, 5), { title: SEED_PAPERS[1]!.title, abstract: 'Another abstract under a copied title.' }];
+    const digest = renderDigest({ papers, dateLine: 'Mar 14' });
+    const file = await writeInput('same-title.txt', digest.text);
+    return {
+      args: [file],
+      location: `${file}:${digest.titleLines[5]}: `,
+      problem: new RegExp(
+        `the title "${escapeRegExp(SEED_PAPERS[1]!.title)}" is also at line ${digest.titleLines[1]}, with a different abstract; ` +
+          "in a plain-text digest the title is the paper's identity.*delete the wrong entry, or make the titles differ",
+      ),
+    };
+  },
+  'a date line that is not a date': async () => {
+    const digest = seedDigest({ dateLine: 'Someday soon' });
+    const file = await writeInput('someday.txt', digest.text);
+    return {
+      args: [file],
+      location: `${file}:${digest.dateLineNumber}: `,
+      problem: /"Someday soon" is not a date line: a date line gives the month and day, like "Mar 14"/,
+      not: /abstract/,
+    };
+  },
   'a line over 100 KB': async () => {
     const digest = seedWithAbstract(2, 'long '.repeat(21_000));
     const file = await writeInput('long-line.txt', digest.text);
@@ -170,6 +193,26 @@ const MORE_BAD_INPUTS: Record<string, () => Promise<BadInput>> = {
     const digest = renderDigest({ papers, dateLine: 'Mar 14' });
     const file = await writeInput('fffd.txt', withBytes(digest.text, '@@', [0xff]));
     return { args: [file], location: `${file}:${digest.abstractLines[5]}: `, problem: /not valid UTF-8/ };
+  },
+  'the same paper listed twice': async () => {
+    const digest = renderDigest({ papers: [...SEED_PAPERS.slice(0, 3), SEED_PAPERS[0]!], dateLine: 'Mar 14' });
+    const file = await writeInput('twice.txt', digest.text);
+    return {
+      args: [file],
+      location: `${file}:${digest.titleLines[3]}: `,
+      problem: new RegExp(`is also at line ${digest.titleLines[0]}, with the same abstract: the paper is listed twice; delete one`),
+    };
+  },
+  'the same title differing only in case and punctuation': async () => {
+    const papers = [...SEED_PAPERS.slice(0, 3), { title: `${SEED_PAPERS[2]!.title.toUpperCase()}!`, abstract: 'A different abstract.' }];
+    const digest = renderDigest({ papers, dateLine: 'Mar 14' });
+    const file = await writeInput('case.txt', digest.text);
+    return { args: [file], location: `${file}:${digest.titleLines[3]}: `, problem: new RegExp(`is also at line ${digest.titleLines[2]}, with a different abstract`) };
+  },
+  'a date line that is not a date, in a file of one paper': async () => {
+    const digest = renderDigest({ papers: SEED_PAPERS.slice(0, 1), dateLine: 'Tomorrow', chrome: [] });
+    const file = await writeInput('tomorrow.txt', digest.text);
+    return { args: [file], location: `${file}:1: `, problem: /"Tomorrow" is not a date line.*like "Mar 14"/ };
   },
   'a date line naming a day that does not exist': async () => {
     const digest = seedDigest({ dateLine: 'Feb 30' });

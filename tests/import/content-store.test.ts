@@ -241,7 +241,6 @@ describe('telling papers apart', () => {
     const papers = [
       { title: 'ATTENTIVE MASK-CLIP.', abstract: 'The same paper, shouted.' },
       { title: 'post training: sparse attention with double-sparsity', abstract: 'The same paper, whispered.' },
-      { title: 'Attentive  Mask CLIP', abstract: 'Listed twice in one digest.' },
     ];
     expect(summaries(await importText(contentDir, renderDigest({ papers, dateLine: 'Mar 16' }).text))).toEqual([
       '2026-03-16: 2 papers (0 new, 2 already known)',

@@ -148,6 +148,34 @@ describe('public/_headers', () => {
   });
 });
 
+/** Every header other than Cache-Control that `path` gets, by lower-case name, on each host. */
+function otherHeaders(path: string, matches: (pattern: string, path: string) => boolean): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const rule of RULES.filter((candidate) => matches(candidate.path, path))) {
+    for (const { name, value } of rule.headers) {
+      if (name.toLowerCase() === 'cache-control') continue;
+      found.set(name.toLowerCase(), [...(found.get(name.toLowerCase()) ?? []), value]);
+    }
+  }
+  return found;
+}
+
+const SECURITY_HEADERS = new Map([
+  ['x-content-type-options', ['nosniff']],
+  ['referrer-policy', ['strict-origin-when-cross-origin']],
+  // Pages carry the rest of the policy in a <meta>; frame-ancestors only works as a header.
+  ['content-security-policy', ["frame-ancestors 'none'"]],
+]);
+
+describe('public/_headers security headers', () => {
+  it('every kind of file gets nosniff, the referrer policy and frame-ancestors once, on both hosts', () => {
+    for (const path of ['/', '/index.html', '/404.html', '/papers/x/', '/topics/agents/2/', '/search/', '/rss.xml', '/_astro/a.B1c2D3e4.css', '/pagefind/pagefind.js', '/favicon.svg']) {
+      expect(otherHeaders(path, cloudflareMatches), `${path} on Cloudflare Pages`).toEqual(SECURITY_HEADERS);
+      expect(otherHeaders(path, netlifyMatches), `${path} on Netlify`).toEqual(SECURITY_HEADERS);
+    }
+  });
+});
+
 describe('public/_headers against a build', () => {
   const dist = inject('builds').fixture;
   const files = (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -166,6 +194,7 @@ describe('public/_headers against a build', () => {
       for (const path of paths) {
         const policy = policyFor(path);
         if (path.endsWith('.html') || path.endsWith('/') || path.endsWith('.xml')) expect(policy, path).toBe(REVALIDATE);
+        expect(otherHeaders(path, cloudflareMatches), path).toEqual(SECURITY_HEADERS);
       }
     }
   });

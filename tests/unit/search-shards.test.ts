@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterOf, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
-import { shardOrder } from '../../src/scripts/search/shards.ts';
+import { mergeDescending, shardOrder } from '../../src/scripts/search/shards.ts';
 
 describe('shardOf', () => {
   it('puts the hot month in the hot shard and older days in their quarter', () => {
@@ -31,5 +31,14 @@ describe('shardOrder', () => {
   it('leaves the order alone when the counts do not add up', () => {
     const results = merged({ hot: 2, '2026-q1': 1 });
     expect(shardOrder(results, ['hot', '2026-q1'], { hot: 2 })).toEqual(results);
+  });
+});
+
+describe('mergeDescending', () => {
+  it('merges lists sorted by a value, loading each value once, ties in list order', async () => {
+    const loaded: number[] = [];
+    const valueOf = async (n: number) => (loaded.push(n), n);
+    expect(await mergeDescending([[9, 4, 1], [7, 4], [], [8]], valueOf)).toEqual([9, 8, 7, 4, 4, 1]);
+    expect(loaded.sort()).toEqual([1, 4, 4, 7, 8, 9]);
   });
 });

@@ -1,5 +1,5 @@
 import { InputError } from '../input-error.ts';
-import { normalizeText } from '../../text.ts';
+import { normalizeText, titleKey } from '../../text.ts';
 import { isoDateParts, mostRecentPastDate, type IsoDate } from '../../dates.ts';
 import { findCodeLink, plainTextToMarkdown } from '../abstract-markdown.ts';
 import type { ImportedDigest } from '../imported.ts';
@@ -80,6 +80,21 @@ export function parsePlainTextDigest(text: string, file: string): PlainTextDiges
   const paragraphs = collectParagraphs(lines, start);
   if (paragraphs.length === 0) throw new InputError(file, start + 1, 'no papers found after the date line');
 
+  const entries = pairEntries(paragraphs, file);
+  if (entries instanceof InputError) {
+    // Read one paragraph on, the rest pairs up: the first line stood where the date line goes but is not a date.
+    const [first, ...rest] = paragraphs;
+    if (!monthDay && first && !first.multiline && !(pairEntries(rest, file) instanceof InputError)) {
+      throw new InputError(file, first.line, `"${first.text}" is not a date line: a date line gives the month and day, like "Mar 14"`);
+    }
+    throw entries;
+  }
+  refuseDuplicateTitles(entries, file);
+  return { monthDay, entries };
+}
+
+/** Title, abstract, title, abstract…: the entries, or the error at the first paragraph that does not fit. */
+function pairEntries(paragraphs: readonly Paragraph[], file: string): PlainTextEntry[] | InputError {
   const entries: PlainTextEntry[] = [];
   for (let i = 0; i < paragraphs.length; i += 2) {
     const title = paragraphs[i]!;
@@ -87,17 +102,36 @@ export function parsePlainTextDigest(text: string, file: string): PlainTextDiges
     if (title.text.length > MAX_TITLE_LENGTH) {
       const previous = entries.at(-1);
       const hint = previous ? ` (the paper "${previous.title}" at line ${previous.line} may be missing its abstract)` : '';
-      throw new InputError(file, title.line, `expected a title but found a ${title.text.length}-character paragraph${hint}`);
+      return new InputError(file, title.line, `expected a title but found a ${title.text.length}-character paragraph${hint}`);
     }
-    if (!abstract) throw new InputError(file, title.line, `the title "${title.text}" has no abstract`);
+    if (!abstract) return new InputError(file, title.line, `the title "${title.text}" has no abstract`);
     entries.push({ title: title.text, abstract: abstract.text, line: title.line });
   }
-  return { monthDay, entries };
+  return entries;
+}
+
+/** In plain text a title is the paper's identity: two entries with one title would be one paper, and one of them lost. */
+function refuseDuplicateTitles(entries: readonly PlainTextEntry[], file: string): void {
+  const seen = new Map<string, PlainTextEntry>();
+  for (const entry of entries) {
+    const first = seen.get(titleKey(entry.title));
+    if (!first) {
+      seen.set(titleKey(entry.title), entry);
+      continue;
+    }
+    const what =
+      first.abstract === entry.abstract
+        ? 'with the same abstract: the paper is listed twice; delete one of the two entries'
+        : "with a different abstract; in a plain-text digest the title is the paper's identity, so one of the two would be lost: delete the wrong entry, or make the titles differ if these are two papers";
+    throw new InputError(file, entry.line, `the title "${entry.title}" is also at line ${first.line}, ${what}`);
+  }
 }
 
 interface Paragraph {
   text: string;
   line: number;
+  /** Whether it spans more than one line. */
+  multiline: boolean;
 }
 
 /** Joins consecutive non-blank lines; a paragraph starts at its first line. */
@@ -107,7 +141,7 @@ function collectParagraphs(lines: readonly string[], start: number): Paragraph[]
   for (let index = start; index <= lines.length; index++) {
     const line = lines[index];
     if (line === undefined || line.trim() === '') {
-      if (current) paragraphs.push({ text: normalizeText(current.parts.join(' ')), line: current.line });
+      if (current) paragraphs.push({ text: normalizeText(current.parts.join(' ')), line: current.line, multiline: current.parts.length > 1 });
       current = undefined;
     } else if (current) {
       current.parts.push(line);

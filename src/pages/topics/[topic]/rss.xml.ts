@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import rss from '@astrojs/rss';
 import { loadSite } from '../../../lib/site-data.ts';
-import { feedOptions, topicFeed } from '../../../lib/feeds.ts';
+import { feedResponse, topicFeed } from '../../../lib/feeds.ts';
 import { feedKey } from '../../../lib/page-keys.ts';
 
 export const getStaticPaths = (async () => {
@@ -11,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) =>
-  rss(feedOptions(topicFeed(await loadSite(), params.topic!, site!), site!));
+  feedResponse(topicFeed(await loadSite(), params.topic!, site!), site!);
