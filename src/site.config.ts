@@ -14,4 +14,11 @@ export const siteConfig = {
   excerptLength: 280,
   /** Similar papers shown on each paper page. */
   relatedPapers: 4,
+  /**
+   * Paper thumbnails (the source's pictures, loaded from its image host) on cards, paper pages, og:image
+   * and feeds. false for a deploy that must not load third-party images; the environment overrides it
+   * (THUMBNAILS=off or THUMBNAILS=on). Only images from thumbnailOrigin are shown: the CSP allows that host alone.
+   */
+  thumbnails: true,
+  thumbnailOrigin: 'https://cdn-thumbnails.huggingface.co',
 } as const;

@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, repoRoot, scratchDir } from './helpers/build-site.ts';
 import { readingFixture, writeFixtureContent, writeImportedContent } from './helpers/fixture-content.ts';
+import { periodsFixture } from './helpers/periods-fixture.ts';
 
 export interface Builds {
   /** The small fixture site, at the domain root. */
   fixture: string;
-  /** The same site deployed under /sub/. */
+  /** The same site deployed under /sub/, built with THUMBNAILS=off (as an offline mirror would be). */
   fixtureSub: string;
   /** The site from the shipped content/, as `npm run build` makes it. */
   shipped: string;
+  /** Weeks and months around the ISO year boundary (tests/helpers/periods-fixture.ts). */
+  periods: string;
   /** A few hundred real papers (tests/fixtures/search-quality/), imported with the importer: search quality is measured on it. */
   searchQuality: string;
 }
@@ -24,18 +27,22 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const fixtureContent = join(scratchDir, 'fixture-content');
   await writeFixtureContent(fixtureContent, readingFixture());
+  const periodsContent = join(scratchDir, 'periods-content');
+  await writeFixtureContent(periodsContent, periodsFixture());
   const searchQualityContent = join(scratchDir, 'search-quality-content');
   await writeImportedContent(searchQualityContent, join(repoRoot, 'tests', 'fixtures', 'search-quality'));
   const builds: Builds = {
     fixture: join(scratchDir, 'dist-fixture'),
     fixtureSub: join(scratchDir, 'dist-fixture-sub'),
     shipped: join(scratchDir, 'dist-shipped'),
+    periods: join(scratchDir, 'dist-periods'),
     searchQuality: join(scratchDir, 'dist-search-quality'),
   };
   const runs = [
     { contentDir: fixtureContent, outDir: builds.fixture },
-    { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/' },
+    { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/', env: { THUMBNAILS: 'off' } },
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
+    { contentDir: periodsContent, outDir: builds.periods },
     { contentDir: searchQualityContent, outDir: builds.searchQuality },
   ];
   // One at a time: builds share the project's generated .astro/ types.

@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import type { IsoDate } from './dates.ts';
+import { splitTexMath } from './import/abstract-markdown.ts';
 
 export interface CitablePaper {
   title: string;
@@ -26,6 +27,32 @@ function escapeBibtex(text: string): string {
   });
 }
 
+/** Whether every unescaped `{` has its `}`. */
+const balancedBraces = (text: string) => {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === '{') depth++;
+    else if (text[index] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+};
+
+/**
+ * A title as LaTeX, BibTeX's own format: `$...$` math and text-mode commands
+ * (`\textbf{...}`, `DR^{3}`) are kept as the authors typed them; what importers
+ * turned into characters (`%`, `&`, `#`, a lone `_`) is escaped again. A title
+ * whose braces do not balance would break the entry: it is escaped as text.
+ */
+function titleLatex(title: string): string {
+  if (!balancedBraces(title)) return escapeBibtex(title);
+  return splitTexMath(title)
+    .map((segment) =>
+      segment.math ? `$${segment.value}$` : segment.value.replace(/(?<!\\)[%&#$]|(?<!\\)_(?!\{)/g, (character) => `\\${character}`),
+    )
+    .join('');
+}
+
 /** A citation key as reference managers make them: first author's surname, year, first title word. */
 export function citationKey(paper: CitablePaper): string {
   const surname = paper.authors?.[0]?.trim().split(/\s+/).at(-1) ?? 'anonymous';
@@ -35,7 +62,7 @@ export function citationKey(paper: CitablePaper): string {
 
 /** An @misc entry (arXiv's own recommendation for preprints), with braces protecting the title's case. */
 export function toBibtex(paper: CitablePaper): string {
-  const fields: Array<[string, string]> = [['title', `{${escapeBibtex(paper.title)}}`]];
+  const fields: Array<[string, string]> = [['title', `{${titleLatex(paper.title)}}`]];
   if (paper.authors?.length) fields.push(['author', escapeBibtex(paper.authors.join(' and '))]);
   fields.push(['year', paper.date.slice(0, 4)]);
   if (paper.arxiv) {

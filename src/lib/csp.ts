@@ -5,11 +5,13 @@
  * frame-ancestors cannot be set from a <meta>: public/_headers sends it.
  */
 
-/** Where paper thumbnails come from (Hugging Face's CDN). */
-export const THUMBNAIL_ORIGIN = 'https://cdn-thumbnails.huggingface.co';
+import { thumbnails } from './thumbnails.ts';
+
+/** Where paper thumbnails come from (Hugging Face's CDN): the site setting, as pages use it (src/lib/thumbnails.ts). */
+export const THUMBNAIL_ORIGIN = thumbnails.origin;
 
 export interface CspOptions {
-  /** Whether pages show paper thumbnails (THUMBNAILS=off turns them off): only then may images come from the thumbnail host. */
+  /** Whether pages show paper thumbnails (thumbnails.on: the site setting, THUMBNAILS=on|off): only then may images come from the thumbnail host. */
   thumbnails: boolean;
 }
 

@@ -1,8 +1,9 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { Digest } from './site-model.ts';
+import type { Digest, Paper } from './site-model.ts';
+import type { PeriodRanking } from './rankings.ts';
 import { absoluteUrl, paths } from './urls.ts';
-import { formatCount, formatDate } from './format.ts';
+import { formatCount, formatDate, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -20,23 +21,76 @@ const style = {
   link: 'color:#1a56b8;',
 };
 
+/** One paper in a newsletter. */
+export interface NewsletterItem {
+  slug: string;
+  title: string;
+  /** The abstract as plain text; the newsletter shows its beginning. */
+  text: string;
+  codeUrl: string | undefined;
+  topicNames: string[];
+  /** Its place in the list: the digest's rank or the ranking's. */
+  position: number;
+  upvotes: number | undefined;
+}
+
+/** What a newsletter says, in either format: plain data, so a page's cache key can hash it. */
+export interface Newsletter {
+  heading: string;
+  /** The page it stands for. */
+  webPath: string;
+  /** "12 papers", "Top 10 of 120 papers". */
+  summary: string;
+  items: NewsletterItem[];
+}
+
+const newsletterItem = (paper: Paper, position: number, upvotes: number | undefined): NewsletterItem => ({
+  slug: paper.slug,
+  title: paper.titleText,
+  text: paper.abstractText,
+  codeUrl: paper.codeUrl,
+  topicNames: paper.topics.map((topic) => topic.name),
+  position,
+  upvotes,
+});
+
+/** A day's digest as a newsletter: every paper in digest order. */
+export function digestNewsletter(digest: Digest): Newsletter {
+  return {
+    heading: `Papers of ${formatDate(digest.date)}`,
+    webPath: paths.digest(digest.date),
+    summary: formatCount(digest.items.length, 'paper', 'papers'),
+    items: digest.items.map(({ paper, rank, upvotes }) => newsletterItem(paper, rank, upvotes)),
+  };
+}
+
+/** A week's or month's newsletter: the top of its ranking. */
+export function periodNewsletter({ period, ranking }: PeriodRanking, top: number): Newsletter {
+  return {
+    heading: `Top papers of ${formatPeriod(period)}`,
+    webPath: paths.period(period),
+    summary: `Top ${Math.min(top, ranking.length)} of ${formatCount(ranking.length, 'paper', 'papers')}`,
+    items: ranking.slice(0, top).map(({ paper, upvotes }, index) => newsletterItem(paper, index + 1, upvotes)),
+  };
+}
+
 /**
- * A digest as a self-contained newsletter: a table layout with inline styles
+ * A newsletter as a self-contained HTML email: a table layout with inline styles
  * (what mail clients keep), absolute links, no scripts, no external CSS. Built
  * as a HTML tree, so every title and excerpt is escaped by the serializer.
  */
-export function digestEmailHtml(digest: Digest, site: URL | string): string {
-  const heading = `Papers of ${formatDate(digest.date)}`;
-  const webUrl = absoluteUrl(paths.digest(digest.date), site);
-  const rows = digest.items.map(({ paper, rank, upvotes }) => {
-    const meta = [`#${rank}`, upvotes !== undefined ? formatCount(upvotes, 'upvote', 'upvotes') : '', paper.topics.map((t) => t.name).join(', ')]
+export function newsletterHtml(newsletter: Newsletter, site: URL | string): string {
+  const { heading } = newsletter;
+  const webUrl = absoluteUrl(newsletter.webPath, site);
+  const rows = newsletter.items.map((item) => {
+    const meta = [`#${item.position}`, item.upvotes !== undefined ? formatCount(item.upvotes, 'upvote', 'upvotes') : '', item.topicNames.join(', ')]
       .filter(Boolean)
       .join(' · ');
     return h('tr', [
       h('td', { style: style.cell }, [
-        h('a', { href: absoluteUrl(paths.paper(paper.slug), site), style: style.title }, paper.data.title),
-        h('p', { style: style.text }, excerpt(paper.abstractText, EMAIL_EXCERPT)),
-        h('p', { style: style.meta }, [meta, ...(paper.codeUrl ? [' · ', h('a', { href: paper.codeUrl, style: style.link }, 'Code')] : [])]),
+        h('a', { href: absoluteUrl(paths.paper(item.slug), site), style: style.title }, item.title),
+        h('p', { style: style.text }, excerpt(item.text, EMAIL_EXCERPT)),
+        h('p', { style: style.meta }, [meta, ...(item.codeUrl ? [' · ', h('a', { href: item.codeUrl, style: style.link }, 'Code')] : [])]),
       ]),
     ]);
   });
@@ -58,7 +112,7 @@ export function digestEmailHtml(digest: Digest, site: URL | string): string {
                     h('p', { style: 'margin:0;font-size:13px;color:#666666;' }, siteConfig.title),
                     h('h1', { style: 'margin:4px 0 0;font-size:22px;line-height:1.3;' }, heading),
                     h('p', { style: style.meta }, [
-                      `${formatCount(digest.items.length, 'paper', 'papers')} · `,
+                      `${newsletter.summary} · `,
                       h('a', { href: webUrl, style: style.link }, 'Read on the web'),
                     ]),
                   ]),
@@ -81,14 +135,27 @@ export function digestEmailHtml(digest: Digest, site: URL | string): string {
 }
 
 /** The newsletter's plain-text twin, for the text/plain part of a multipart mail. */
-export function digestEmailText(digest: Digest, site: URL | string): string {
-  const heading = `Papers of ${formatDate(digest.date)}`;
-  const lines = [`${siteConfig.title}: ${heading}`, `${formatCount(digest.items.length, 'paper', 'papers')}. On the web: ${absoluteUrl(paths.digest(digest.date), site)}`, ''];
-  for (const { paper, rank } of digest.items) {
-    lines.push(`${rank}. ${paper.data.title}`, `   ${absoluteUrl(paths.paper(paper.slug), site)}`);
-    if (paper.codeUrl) lines.push(`   Code: ${paper.codeUrl}`);
-    lines.push(`   ${excerpt(paper.abstractText, EMAIL_EXCERPT)}`, '');
+export function newsletterText(newsletter: Newsletter, site: URL | string): string {
+  const lines = [`${siteConfig.title}: ${newsletter.heading}`, `${newsletter.summary}. On the web: ${absoluteUrl(newsletter.webPath, site)}`, ''];
+  for (const item of newsletter.items) {
+    lines.push(`${item.position}. ${item.title}`, `   ${absoluteUrl(paths.paper(item.slug), site)}`);
+    if (item.codeUrl) lines.push(`   Code: ${item.codeUrl}`);
+    lines.push(`   ${excerpt(item.text, EMAIL_EXCERPT)}`, '');
   }
   lines.push(`-- `, `${siteConfig.title}: ${siteConfig.tagline}. Feeds: ${absoluteUrl(paths.subscribe(), site)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Each newsletter is published as `email.html` and its plain-text twin `email.txt`. */
+const formats = {
+  html: { render: newsletterHtml, type: 'text/html; charset=utf-8' },
+  txt: { render: newsletterText, type: 'text/plain; charset=utf-8' },
+};
+export type NewsletterFormat = keyof typeof formats;
+export const newsletterFormats = Object.keys(formats) as NewsletterFormat[];
+
+/** A newsletter file as an endpoint serves it. */
+export function newsletterResponse(newsletter: Newsletter, format: NewsletterFormat, site: URL | string): Response {
+  const { render, type } = formats[format];
+  return new Response(render(newsletter, site), { headers: { 'Content-Type': type } });
 }

@@ -2,10 +2,13 @@ import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import type { Digest, Paper, SiteModel } from './site-model.ts';
 import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
-import { formatDate } from './format.ts';
+import { dayAfter, isOver } from './periods.ts';
+import { periodRankings, type PeriodRanking } from './rankings.ts';
+import { formatDate, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';
+import { imageType, thumbnailSrc } from './thumbnails.ts';
 
 /** Characters XML 1.0 forbids outright; a feed containing one is rejected by every parser. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -70,33 +73,56 @@ export async function feedResponse(spec: FeedSpec, site: URL): Promise<Response>
   });
 }
 
-/** A paper as a feed item: its permalink as link and guid, the day it trended as pubDate. */
+/**
+ * A paper as a feed item: its permalink as link and guid, the day it trended as
+ * pubDate, and its thumbnail (when thumbnails are on) as an image enclosure.
+ * The source gives no file size: RSS readers take 0 as unknown.
+ */
 export function paperItem(paper: Paper, site: URL): RSSFeedItem {
   const day = paper.appearances[0]?.digest.date;
+  const thumbnail = thumbnailSrc(paper.data.thumbnail);
   return {
-    title: xmlSafe(paper.data.title),
+    title: xmlSafe(paper.titleText),
     link: absoluteUrl(paths.paper(paper.slug), site),
     ...(day ? { pubDate: dateOfIso(day) } : {}),
     description: htmlText(paper.abstractText),
     content: xmlSafe(paper.abstractHtml),
     categories: paper.topics.map((topic) => xmlSafe(topic.name)),
+    ...(thumbnail ? { enclosure: { url: thumbnail, length: 0, type: imageType(thumbnail) } } : {}),
   };
+}
+
+/** Papers as an item's HTML content: each one's title, linked, its place and its abstract's first lines. */
+function paperListHtml(papers: ReadonlyArray<{ paper: Paper; position: number }>, site: URL): string {
+  const list = papers
+    .map(({ paper, position }) => {
+      const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
+      return `<li><p><a href="${link}">${paper.titleHtml}</a> (#${position})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
+    })
+    .join('');
+  return `<ol>${list}</ol>`;
 }
 
 /** A whole digest as one item: the feed for one email a day. */
 export function digestItem(digest: Digest, site: URL): RSSFeedItem {
-  const list = digest.items
-    .map(({ paper, rank }) => {
-      const link = escapeXml(absoluteUrl(paths.paper(paper.slug), site));
-      return `<li><p><a href="${link}">${escapeXml(paper.data.title)}</a> (#${rank})<br/>${escapeXml(excerpt(paper.abstractText, 200))}</p></li>`;
-    })
-    .join('');
   return {
     title: `Papers of ${formatDate(digest.date)}`,
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
-    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.data.title).join('; ')}`),
-    content: `<ol>${list}</ol>`,
+    description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.titleText).join('; ')}`),
+    content: paperListHtml(digest.items.map(({ paper, rank }) => ({ paper, position: rank })), site),
+  };
+}
+
+/** A finished week as one item, its top papers as content: the weekly newsletter's feed. Dated the Monday after. */
+export function weekItem({ period, ranking }: PeriodRanking, site: URL): RSSFeedItem {
+  const top = ranking.slice(0, WEEKLY_TOP);
+  return {
+    title: `Top papers of ${formatPeriod(period)}`,
+    link: absoluteUrl(paths.period(period), site),
+    pubDate: dateOfIso(dayAfter(period.end)),
+    description: htmlText(`The top ${top.length} of ${ranking.length} papers: ${top.map(({ paper }) => paper.titleText).join('; ')}`),
+    content: paperListHtml(top.map(({ paper }, index) => ({ paper, position: index + 1 })), site),
   };
 }
 
@@ -104,6 +130,7 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
 export const feedTitle = {
   site: () => siteConfig.title,
   digests: () => `${siteConfig.title}: daily digests`,
+  weeks: () => `${siteConfig.title}: top papers of the week`,
   topic: (name: string) => `${siteConfig.title}: ${name}`,
 };
 
@@ -118,6 +145,7 @@ export function allFeeds(model: SiteModel, site: URL): Array<FeedLink & { label:
   return [
     link('Latest papers', feedTitle.site(), paths.feed(), paths.home()),
     link('Daily digests', feedTitle.digests(), paths.digestsFeed(), paths.digests()),
+    link('Weekly top papers', feedTitle.weeks(), paths.weeksFeed(), paths.periods('week')),
     ...model.topics.map((topic) => link(topic.name, feedTitle.topic(topic.name), paths.topicFeed(topic.id), paths.topic(topic.id))),
   ];
 }
@@ -150,5 +178,26 @@ export function digestsFeed(model: SiteModel, site: URL): FeedSpec {
     path: paths.digestsFeed(),
     pagePath: paths.digests(),
     items: model.digests.slice(0, siteConfig.feedItems).map((digest) => digestItem(digest, site)),
+  };
+}
+
+/** Papers in a week's feed item and newsletter. */
+export const WEEKLY_TOP = 10;
+
+/**
+ * One item per finished week, newest first (see {@link isOver}: a week is over
+ * once a later day has a digest, so the feed depends on the content only).
+ */
+export function weeksFeed(model: SiteModel, site: URL): FeedSpec {
+  const newest = model.digests[0]?.date;
+  return {
+    title: feedTitle.weeks(),
+    description: `One item a week, when the week is over, with its ${WEEKLY_TOP} most upvoted papers: ${siteConfig.description}`,
+    path: paths.weeksFeed(),
+    pagePath: paths.periods('week'),
+    items: periodRankings(model, 'week')
+      .filter(({ period }) => isOver(period, newest))
+      .slice(0, siteConfig.feedItems)
+      .map((week) => weekItem(week, site)),
   };
 }

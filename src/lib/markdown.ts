@@ -5,9 +5,11 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeKatex from 'rehype-katex';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'mdast-util-to-string';
-import type { Root as MdastRoot } from 'mdast';
-import type { Root as HastRoot } from 'hast';
+import type { Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { visit } from 'unist-util-visit';
+import { splitTexMath } from './import/abstract-markdown.ts';
+import { holdsTex, mathNode, phrasingText, scriptText, texToPhrasing, type Script } from './latex.ts';
 
 /**
  * Sanitizing runs before KaTeX: whatever a paper file holds (raw HTML,
@@ -20,8 +22,66 @@ const sanitizeSchema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     code: [['className', 'language-math', 'math-inline', 'math-display']],
+    // `\textsc{...}` (see src/lib/latex.ts).
+    span: [['className', 'small-caps']],
   },
 };
+
+/**
+ * Math KaTeX cannot parse is shown as its source in `<code>`: readers can
+ * still read it, and no red error box lands on the page. rehype-katex marks
+ * such math with the `katex-error` class.
+ */
+function rehypeMathErrorsAsCode() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (element: Element, index, parent) => {
+      const classes = element.properties.className;
+      if (!parent || index === undefined || !Array.isArray(classes) || !classes.includes('katex-error')) return;
+      const code: ElementContent = { type: 'element', tagName: 'code', properties: { className: ['math-source'] }, children: element.children };
+      parent.children.splice(index, 1, code);
+    });
+  };
+}
+
+/**
+ * Importers link bare URLs, also one inside a macro's braces (`\url{https://…}`,
+ * `\href{https://…}{label}`, `\footnote{https://…}`): the macro and its braces
+ * are left in the text around the link. They are taken off; `\href`'s label
+ * becomes the link's text, and a footnote keeps its parentheses.
+ */
+function unwrapTexLink(siblings: PhrasingContent[], index: number): void {
+  const [before, link, after] = [siblings[index - 1], siblings[index]!, siblings[index + 1]];
+  if (link.type !== 'link') return;
+  // Hugging Face drops the backslash and first braces of `\href{URL}{label}`: `URL{label}` is one linked URL.
+  const stripped = /^(https?:\/\/[^{}\s]+)\{([^{}]+)\}$/.exec(link.url);
+  if (stripped) [link.url, link.children] = [stripped[1]!, [{ type: 'text', value: stripped[2]! }]];
+  if (before?.type !== 'text' || after?.type !== 'text') return;
+  const macro = /\\([A-Za-z]+)\{$/.exec(before.value);
+  const close = macro && (macro[1] === 'href' ? /^\}\{([^{}]*)\}/ : /^\}/).exec(after.value);
+  if (!macro || !close) return;
+  const footnote = macro[1] === 'footnote';
+  before.value = before.value.slice(0, -macro[0].length) + (footnote ? ' (' : '');
+  if (close[1] !== undefined) link.children = texToPhrasing(close[1]);
+  after.value = (footnote ? ')' : '') + after.value.slice(close[0].length);
+}
+
+/**
+ * Text-mode LaTeX in the abstract's text (`\textbf{...}`, `40-60\%`, `\eg`,
+ * `DR^{3}`) becomes the formatting it stands for. Text without TeX, and
+ * code and links, are left as they are.
+ */
+function expandTex(tree: MdastRoot): MdastRoot {
+  visit(tree, 'link', (link, index, parent) => {
+    if (parent && index !== undefined) unwrapTexLink(parent.children as PhrasingContent[], index);
+  });
+  visit(tree, 'text', (node, index, parent) => {
+    if (!parent || index === undefined || parent.type === 'link' || !holdsTex(node.value)) return;
+    const nodes = texToPhrasing(node.value);
+    (parent.children as RootContent[]).splice(index, 1, ...nodes);
+    return index + nodes.length;
+  });
+  return tree;
+}
 
 const parser = unified().use(remarkParse).use(remarkMath).freeze();
 
@@ -30,17 +90,20 @@ const toHast = unified()
   .use(rehypeSanitize, sanitizeSchema)
   // MathML only: browsers render it natively, so math needs no stylesheet, font or script.
   .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
+  .use(rehypeMathErrorsAsCode)
   .freeze();
 
 /** Paragraphs are separate sentences: their text is joined with a space, not run together. */
 const treeText = (tree: MdastRoot) =>
   tree.children
-    .map((node) => toString(node))
+    .map((node) => phrasingText(node))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
 
 const treeHtml = (tree: MdastRoot) => toHtml(toHast.runSync(tree) as HastRoot);
+
+const parse = (markdown: string) => expandTex(parser.parse(markdown));
 
 /**
  * An abstract as HTML (the one rendering that pages, feeds and email share)
@@ -48,17 +111,48 @@ const treeHtml = (tree: MdastRoot) => toHtml(toHast.runSync(tree) as HastRoot);
  * and search), from a single parse.
  */
 export function renderAbstract(markdown: string): { html: string; text: string } {
-  const tree = parser.parse(markdown);
+  const tree = parse(markdown);
   const text = treeText(tree);
   return { html: treeHtml(tree), text };
 }
 
 export function renderMarkdown(markdown: string): string {
-  return treeHtml(parser.parse(markdown));
+  return treeHtml(parse(markdown));
 }
 
 export function markdownToText(markdown: string): string {
-  return treeText(parser.parse(markdown));
+  return treeText(parse(markdown));
+}
+
+/**
+ * A title as inline HTML (no paragraph) and as plain text, with the abstract's
+ * rules: `$...$` is math, text-mode LaTeX is formatting. Titles are stored as
+ * typed, so a title without TeX or dollars is only escaped.
+ */
+export function renderTitle(title: string): { html: string; text: string } {
+  if (!holdsTex(title) && !title.includes('$')) return { html: toHtml({ type: 'text', value: title }), text: title };
+  const children: PhrasingContent[] = splitTexMath(title).flatMap((segment): PhrasingContent[] =>
+    segment.math ? [mathNode(segment.value)] : texToPhrasing(segment.value),
+  );
+  const paragraph: Paragraph = { type: 'paragraph', children };
+  const hast = toHast.runSync({ type: 'root', children: [paragraph] }) as HastRoot;
+  const rendered = hast.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  const inline = rendered?.children ?? [];
+  return { html: toHtml(inline), text: inline.map(readableText).join('').replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * What a reader reads in rendered HTML, as plain text: math as MathML shows it
+ * (not its TeX annotation), with super/subscripts as Unicode where they exist.
+ */
+function readableText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.tagName === 'annotation') return '';
+  const parts = node.children.map(readableText);
+  const script = { sup: 'sup', msup: 'sup', sub: 'sub', msub: 'sub' }[node.tagName] as Script | undefined;
+  if (!script) return parts.join('');
+  // <sup>x</sup> is the script itself; <msup> holds a base and then the script.
+  return node.tagName.startsWith('m') ? `${parts[0] ?? ''}${scriptText(script, parts.slice(1).join(''))}` : scriptText(script, parts.join(''));
 }
 
 /** The first `length` characters or so, cut at a word boundary. */

@@ -1,6 +1,7 @@
 import type { Digest, Paper, SiteModel, TopicWithPapers } from './site-model.ts';
 import type { FeedSpec } from './feeds.ts';
 import { cacheKey } from './cache-key.ts';
+import { thumbnails } from './thumbnails.ts';
 
 /** How a page shows another paper: a link with its title. */
 const link = (paper: Paper | undefined) => paper && [paper.slug, paper.data.title];
@@ -9,6 +10,7 @@ const link = (paper: Paper | undefined) => paper && [paper.slug, paper.data.titl
 export function paperPageKey(site: SiteModel, paper: Paper): string {
   const { previous, next } = site.neighbours(paper);
   return cacheKey({
+    thumbnails: thumbnails.on,
     data: paper.data,
     abstract: paper.abstractHtml,
     topics: paper.topics,
@@ -22,6 +24,7 @@ export function paperPageKey(site: SiteModel, paper: Paper): string {
 /** Everything a digest page (and its newsletter) shows: its papers' cards and the days around it. */
 export function digestPageKey(digest: Digest): string {
   return cacheKey({
+    thumbnails: thumbnails.on,
     date: digest.date,
     items: digest.items.map(({ paper, rank, upvotes }) => [
       rank,
@@ -32,6 +35,7 @@ export function digestPageKey(digest: Digest): string {
       paper.abstractText.length,
       paper.codeUrl,
       paper.topics,
+      paper.data.thumbnail,
     ]),
     older: digest.older?.date,
     newer: digest.newer?.date,

@@ -43,6 +43,14 @@ export const paperSchema = z.strictObject({
   links: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'link names are lowercase words'), httpUrl).optional(),
   upvotes: z.number().int().nonnegative().optional(),
   githubStars: z.number().int().nonnegative().optional(),
+  /** Comments in the paper's discussion on the source (Hugging Face). */
+  comments: z.number().int().nonnegative().optional(),
+  /** The source's picture of the paper (its first page), shown on cards and as og:image. */
+  thumbnail: httpUrl.optional(),
+  /** The organization the source files the paper under, e.g. "ByteDance". */
+  organization: z.string().trim().min(1).optional(),
+  /** Who put the paper on the source's daily list. */
+  submittedBy: z.string().trim().min(1).optional(),
   keywords: z.array(z.string().trim().min(1)).optional(),
   tldr: z.string().trim().min(1).optional(),
   /** Manual topic ids; when present they replace the automatic ones. */

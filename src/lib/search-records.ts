@@ -42,11 +42,11 @@ function organizationOf(paper: Paper): string | undefined {
 export function searchRecord(paper: Paper, language: string): SearchRecord {
   const latest = paper.appearances[0]?.digest.date;
   const months = [...new Set(paper.appearances.map((appearance) => formatMonth(appearance.digest.date)))];
-  const { title, authors, arxiv, keywords, upvotes } = paper.data;
+  const { authors, arxiv, keywords, upvotes } = paper.data;
   const organization = organizationOf(paper);
   const list = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join(LIST_SEPARATOR) : undefined);
   const meta: Record<string, string | undefined> = {
-    [FIELDS.title]: title,
+    [FIELDS.title]: paper.titleText,
     [FIELDS.authors]: list(authors),
     [FIELDS.arxiv]: arxiv ? arxivWithoutVersion(arxiv) : undefined,
     [FIELDS.keywords]: list(keywords),

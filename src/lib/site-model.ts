@@ -3,7 +3,7 @@ import type { DigestData } from './content/digest.ts';
 import type { Topic } from './topics.ts';
 import { automaticTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
-import { excerpt, renderAbstract } from './markdown.ts';
+import { excerpt, renderAbstract, renderTitle } from './markdown.ts';
 import type { IsoDate } from './dates.ts';
 import { timed } from './timings.ts';
 
@@ -35,6 +35,9 @@ export interface Appearance {
 export interface Paper {
   slug: string;
   data: PaperData;
+  /** The title with its LaTeX rendered (src/lib/markdown.ts): inline HTML for pages and feed HTML, plain text elsewhere. */
+  titleHtml: string;
+  titleText: string;
   /** The abstract rendered by the one shared renderer (src/lib/markdown.ts). */
   abstractHtml: string;
   abstractText: string;
@@ -138,9 +141,12 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       }
       return topic;
     });
+    const { html: titleHtml, text: titleText } = renderTitle(data.title);
     papers.set(entry.id, {
       slug: entry.id,
       data,
+      titleHtml,
+      titleText,
       abstractHtml,
       abstractText,
       excerpt: excerpt(abstractText, options.excerptLength),
@@ -191,7 +197,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     related(paper) {
       relatedIds ??= timed('related papers', () =>
         computeRelated(
-          papersByRecency.map((p) => ({ id: p.slug, title: p.data.title, text: p.abstractText })),
+          papersByRecency.map((p) => ({ id: p.slug, title: p.titleText, text: p.abstractText })),
           { limit: options.relatedPapers },
         ),
       );

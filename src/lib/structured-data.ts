@@ -1,5 +1,5 @@
 import type { Digest, Paper } from './site-model.ts';
-import { absoluteUrl, paths } from './urls.ts';
+import { absoluteUrl, arxivAbsUrl, paths } from './urls.ts';
 import { formatDate } from './format.ts';
 
 /**
@@ -12,11 +12,11 @@ export function scholarlyArticle(paper: Paper): Record<string, unknown> {
   const firstSeen = paper.appearances.at(-1)?.digest.date;
   return {
     '@type': 'ScholarlyArticle',
-    name: data.title,
+    name: paper.titleText,
     abstract: paper.abstractText,
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
-    ...(data.arxiv ? { sameAs: `https://arxiv.org/abs/${data.arxiv}` } : {}),
+    ...(data.arxiv ? { sameAs: arxivAbsUrl(data.arxiv) } : {}),
     ...(paper.codeUrl ? { workExample: { '@type': 'SoftwareSourceCode', codeRepository: paper.codeUrl } } : {}),
   };
 }
@@ -33,7 +33,7 @@ export function digestItemList(digest: Digest, site: URL | string): Record<strin
       '@type': 'ListItem',
       position: rank,
       url: absoluteUrl(paths.paper(paper.slug), site),
-      name: paper.data.title,
+      name: paper.titleText,
     })),
   };
 }

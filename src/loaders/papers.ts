@@ -10,7 +10,7 @@ import { prepareAll } from './prepare-papers.ts';
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
  * output, the entry's fields), so that entries of unchanged files are redone.
  */
-const RENDER_VERSION = '3';
+const RENDER_VERSION = '4';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowserOnSite } from '../helpers/browser.ts';
 import { fileForPath } from '../helpers/dist.ts';
-import { SCRIPT_TITLE } from '../helpers/fixture-content.ts';
+import { SCRIPT_TITLE, THUMBNAIL_HOST } from '../helpers/fixture-content.ts';
 
 const { fixture } = inject('builds');
 
@@ -29,6 +29,9 @@ async function watchedPage(): Promise<Watched> {
       console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
     });
   });
+  // No internet here: the thumbnail host answers with a real PNG, as it would online (the CSP still judges its URL).
+  const standIn = readFileSync(new URL('../../public/og-card.png', import.meta.url));
+  await context.route(`${THUMBNAIL_HOST}/**`, (route) => route.fulfill({ body: standIn, contentType: 'image/png' }));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -53,6 +56,7 @@ const PAGE_KINDS: Record<string, string> = {
   topic: 'topics/alpha/',
   'topic page 2': 'topics/alpha/2/',
   subscribe: 'subscribe/',
+  about: 'about/',
   '404': '404.html',
 };
 

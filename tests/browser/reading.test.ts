@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { injectAxe, launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { THUMBNAIL_HOST } from '../helpers/fixture-content.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { fixture } = inject('builds');
 
@@ -27,6 +30,7 @@ const readingPages = [
   'topics/',
   'topics/alpha/2/',
   'subscribe/',
+  'about/',
   '404.html',
 ];
 
@@ -45,6 +49,53 @@ async function problemsOnEveryPage(
   await context.close();
   return problems;
 }
+
+/** A real PNG of another shape than the thumbnail box (the site's 1200 × 630 card) to stand in for the thumbnail host, offline. */
+const STAND_IN_PNG = readFileSync(fileURLToPath(new URL('../../public/og-card.png', import.meta.url)));
+
+describe('thumbnails in Chromium', () => {
+  for (const [path, selector] of [
+    ['digests/2026-03-13/', '.paper-card img'],
+    ['papers/math-in-abstracts/', 'article > img'],
+  ] as const) {
+    for (const width of [390, 1280]) {
+      it(`hold their box on /${path} at ${width} px, whether the image arrives late or never: nothing shifts`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 844 } });
+        const page = await context.newPage();
+        let served = 0;
+        await page.route(`${THUMBNAIL_HOST}/**`, async (route) => {
+          // Every other image never arrives; the rest arrive after the page has been laid out.
+          if (served++ % 2 === 1) return route.abort();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return route.fulfill({ body: STAND_IN_PNG, contentType: 'image/png' });
+        });
+        await page.addInitScript(() => {
+          const win = window as unknown as { layoutShift: number };
+          win.layoutShift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) win.layoutShift += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${site.url}${path}`);
+        const images = page.locator(selector);
+        const sizeBefore = await images.first().boundingBox();
+        // Scroll through, so that the lazy ones load too, then wait for every image to settle.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForFunction((css) => [...document.querySelectorAll<HTMLImageElement>(css)].every((image) => image.complete), selector);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const boxes = await images.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+        expect(boxes.length).toBeGreaterThan(0);
+        for (const box of boxes) {
+          expect(box.width).toBeGreaterThan(90);
+          expect(box.height).toBeCloseTo((box.width * 21) / 40, 0);
+        }
+        expect(await images.first().boundingBox()).toEqual(sizeBefore);
+        expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+        await context.close();
+      });
+    }
+  }
+});
 
 describe('reading pages in Chromium', () => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -3,12 +3,17 @@ import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { fileForPath, htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
-import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
+import { readingFixture, SCRIPT_TITLE, SEG_TITLE, THUMBNAIL_HOST } from '../helpers/fixture-content.ts';
 
 const { fixture, fixtureSub } = inject('builds');
 const SITE = 'https://papers.example.org';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 const read = (dist: string, path: string) => readFileSync(fileForPath(dist, path), 'utf8');
+const thumbnails = new Map(
+  readingFixture()
+    .papers.filter(({ frontMatter }) => String(frontMatter['thumbnail']).startsWith(THUMBNAIL_HOST))
+    .map(({ slug, frontMatter }) => [`/papers/${slug}/`, String(frontMatter['thumbnail'])]),
+);
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const jsonLd = (path: string) => JSON.parse(loadPage(fixture, path)('script[type="application/ld+json"]').text());
 
@@ -44,7 +49,9 @@ describe('search engines', () => {
       expect($('meta[property="og:title"]').attr('content'), path).toBeTruthy();
       expect($('meta[property="og:description"]').attr('content'), path).toBe(description);
       expect($('meta[property="og:url"]').attr('content'), path).toBe(`${SITE}${path}`);
-      expect($('meta[property="og:image"]').attr('content'), path).toBe(`${SITE}/og-card.png`);
+      // A paper with a thumbnail from the thumbnail host shows it when shared; every other page the site's card.
+      const image = thumbnails.get(path) ?? `${SITE}/og-card.png`;
+      expect($('meta[property="og:image"]').attr('content'), path).toBe(image);
       expect($('meta[name="twitter:card"]').attr('content'), path).toBe('summary_large_image');
     }
     expect(pathExists(fixture, '/og-card.png')).toBe(true);
@@ -125,6 +132,7 @@ describe('subscribing', () => {
     expect(shown).toEqual([
       `${SITE}/rss.xml`,
       `${SITE}/digests/rss.xml`,
+      `${SITE}/weeks/rss.xml`,
       `${SITE}/topics/alpha/rss.xml`,
       `${SITE}/topics/beta/rss.xml`,
       `${SITE}/topics/segmentation/rss.xml`,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import { fileForPath, pathExists } from '../helpers/dist.ts';
-import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
+import { MATH_THUMBNAIL, SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
 
 const { fixture, fixtureSub } = inject('builds');
 const SITE = 'https://papers.example.org';
@@ -18,6 +18,15 @@ const pageOf = (link: string, base = '/') => {
 };
 
 describe('the site feed', () => {
+  it("gives a paper's thumbnail as an image enclosure, only when thumbnails are on", async () => {
+    const items = (await readFeed(fixture, '/rss.xml')).items;
+    const math = items.find((item) => item.title === 'Math in Abstracts')!;
+    expect(math.enclosure).toEqual({ url: MATH_THUMBNAIL, length: '0', type: 'image/png' });
+    expect(items.find((item) => item.title === SEG_TITLE)!.enclosure).toBeUndefined();
+    // The fixture under /sub/ is built with THUMBNAILS=off.
+    for (const item of (await readFeed(fixtureSub, '/rss.xml')).items) expect(item.enclosure, item.title).toBeUndefined();
+  });
+
   it('lists papers newest digest first, in digest order within a day', async () => {
     const feed = await readFeed(fixture, '/rss.xml');
     expect(feed.title).toBe('papertide');

@@ -42,13 +42,13 @@ describe('digest pages', () => {
     expect(oldest('a[rel=next]').attr('href')).toBe('/digests/2026-03-13/');
   });
 
-  it('the archive lists every digest, newest first, grouped by month with counts', () => {
+  it('the archive shows the year as a calendar: each month with its count, each day with a digest linked', () => {
     const $ = loadPage(fixture, '/digests/');
-    expect($('h2').first().text()).toMatch(/March 2026.*55 papers/);
-    expect($('.archive-month li a').map((_, e) => $(e).attr('href')).get()).toEqual([
-      '/digests/2026-03-14/',
-      '/digests/2026-03-13/',
+    expect($('h2').first().text()).toMatch(/March 2026.*54 papers, 3 days/);
+    expect($('.calendar td a').map((_, e) => $(e).attr('href')).get()).toEqual([
       '/digests/2026-03-12/',
+      '/digests/2026-03-13/',
+      '/digests/2026-03-14/',
     ]);
   });
 });
@@ -62,6 +62,7 @@ describe('paper pages', () => {
     expect($('.paper-links a').map((_, e) => $(e).attr('href')).get()).toEqual([
       'https://arxiv.org/abs/2403.01234',
       'https://arxiv.org/pdf/2403.01234',
+      'https://huggingface.co/papers/2403.01234',
       'https://example.org/math',
     ]);
     expect($('.tldr').text()).toContain('Math renders as MathML');
@@ -70,6 +71,25 @@ describe('paper pages', () => {
       expect.arrayContaining(['/digests/2026-03-14/', '/digests/2026-03-12/']),
     );
     expect($('.bibtex code').text()).toMatch(/@misc\{lovelace2026math,[\s\S]*eprint = \{2403\.01234\}/);
+  });
+
+  it('show what the Hugging Face source gives: its page with the comments, organization, submitter, an AI summary', () => {
+    const $ = loadPage(fixture, '/papers/math-in-abstracts/');
+    const huggingFace = $('.paper-links li').filter((_, e) => $(e).find('a').attr('href') === 'https://huggingface.co/papers/2403.01234');
+    expect(huggingFace.text()).toBe('Hugging Face 3 comments');
+    const meta = $('article > .meta').first().text();
+    expect(meta).toContain('Analytical Engines Ltd');
+    expect(meta).toContain('submitted by Charles Babbage');
+    expect($('.tldr strong').text()).toBe('AI summary (Hugging Face):');
+  });
+
+  it('show GitHub stars next to the code link; no Hugging Face link or AI label for a paper the source gave none of it', () => {
+    const $ = loadPage(fixture, '/papers/reasoning-to-attend-try-to-understand-how-seg-token-works/');
+    const code = $('.paper-links li').filter((_, e) => $(e).find('a').text() === 'Code');
+    expect(code.find('a').attr('href')).toBe('https://github.com/rui-qian/READ');
+    expect(code.text()).toBe('Code 1,234 stars');
+    expect($('a[href^="https://huggingface.co/"]')).toHaveLength(0);
+    expect($('article > .meta').first().text()).not.toContain('submitted by');
   });
 
   it('render LaTeX as MathML at build time', () => {
@@ -139,6 +159,18 @@ describe('topic pages', () => {
     expect(beta('.paper-card')).toHaveLength(50);
     expect(beta('.pager')).toHaveLength(0);
     expect(pathExists(fixture, '/topics/beta/2/')).toBe(false);
+  });
+
+  it('show each card with its day, its highest known upvotes and its code badge', () => {
+    const $ = loadPage(fixture, '/topics/segmentation/');
+    const cards = $('.paper-card');
+    expect(cards.eq(0).find('.paper-title').text()).toBe(SEG_TITLE);
+    expect(cards.eq(0).find('.badge').attr('href')).toBe('https://github.com/rui-qian/READ');
+    expect(cards.eq(0).find('.meta > span')).toHaveLength(0);
+    // 17 on 2026-03-14, 42 in the paper's own file: the higher count.
+    expect(cards.eq(1).find('.meta > span').text()).toBe('42 upvotes');
+    expect(cards.eq(1).find('time').attr('datetime')).toBe('2026-03-14');
+    expect(cards.eq(1).find('.badge')).toHaveLength(0);
   });
 
   it('list papers newest digest first', () => {

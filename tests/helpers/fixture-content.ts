@@ -25,6 +25,10 @@ export const fixtureTopics = [
   { id: 'segmentation', name: 'Segmentation', description: 'Papers about segmentation.', match: { phrases: ['segmentation', 'seg token'] } },
 ];
 
+/** Where the thumbnails of the fixture come from: the site's thumbnail origin (src/site.config.ts). */
+export const THUMBNAIL_HOST = 'https://cdn-thumbnails.huggingface.co';
+export const MATH_THUMBNAIL = `${THUMBNAIL_HOST}/social-thumbnails/papers/2403.01234.png`;
+
 export const SEG_TITLE = 'Reasoning to Attend: Try to Understand How <SEG> Token Works';
 export const SCRIPT_TITLE = '<script>alert(1)</script> & Friends: a Hostile Title';
 
@@ -42,14 +46,19 @@ export function readingFixture(): FixtureContent {
     papers.push({
       slug: `bulk-paper-${id}`,
       // 49 + the hostile-title paper make beta exactly one page of 50.
-      frontMatter: { title: `Bulk Paper ${id} on ${subject}`, topics: n <= 49 ? ['alpha', 'beta'] : ['alpha'] },
+      frontMatter: {
+        title: `Bulk Paper ${id} on ${subject}`,
+        topics: n <= 49 ? ['alpha', 'beta'] : ['alpha'],
+        // The first six listed on 2026-03-13 have thumbnails, the 4th's from a host thumbnails do not come from.
+        ...(n <= 6 ? { thumbnail: n === 4 ? 'https://images.example.org/4.png' : `${THUMBNAIL_HOST}/social-thumbnails/papers/bulk-${id}.png` } : {}),
+      },
       body: `Bulk abstract ${id} studies ${subject} with ${subject.split(' ')[0]} methods.`,
     });
   }
   papers.push(
     {
       slug: 'reasoning-to-attend-try-to-understand-how-seg-token-works',
-      frontMatter: { title: SEG_TITLE, links: { code: 'https://github.com/rui-qian/READ' } },
+      frontMatter: { title: SEG_TITLE, links: { code: 'https://github.com/rui-qian/READ' }, githubStars: 1234 },
       body: 'Models rely on \\<SEG> tokens for segmentation. Code: <https://github.com/rui-qian/READ>.',
     },
     {
@@ -67,6 +76,10 @@ export function readingFixture(): FixtureContent {
         published: '2026-03-10',
         upvotes: 42,
         tldr: 'Math renders as MathML at build time.',
+        comments: 3,
+        organization: 'Analytical Engines Ltd',
+        submittedBy: 'Charles Babbage',
+        thumbnail: MATH_THUMBNAIL,
         links: { project: 'https://example.org/math' },
         topics: ['segmentation'],
       },

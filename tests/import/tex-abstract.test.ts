@@ -47,8 +47,9 @@ describe('TeX in abstracts', () => {
   });
 
   it('turns LaTeX escapes in the text into their characters: 45\\% → 45%', () => {
-    const html = render('A 45\\% gain, R\\&D, a \\$20 budget and snake\\_case; \\textbf{kept} as written.');
-    expect(visibleText(html)).toBe('A 45% gain, R&D, a $20 budget and snake_case; \\textbf{kept} as written.');
+    const html = render('A 45\\% gain, R\\&D, a \\$20 budget and snake\\_case; \\textbf{bold} as meant.');
+    expect(visibleText(html)).toBe('A 45% gain, R&D, a $20 budget and snake_case; bold as meant.');
+    expect(html).toContain('<strong>bold</strong>');
   });
 
   it('unwraps hard line breaks, keeps blank-line paragraphs, and links URLs', () => {

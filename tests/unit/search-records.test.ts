@@ -6,8 +6,8 @@ import { LIST_SEPARATOR } from '../../src/lib/search-fields.ts';
 const model = buildSiteModel(
   {
     topics: [
-      { id: 'retrieval', data: { id: 'retrieval', name: 'Retrieval, RAG & recommendation', description: 'R.', match: { phrases: ['retrieval'], patterns: [] } } },
-      { id: 'code', data: { id: 'code', name: 'Code', description: 'C.', match: { phrases: ['code generation'], patterns: [] } } },
+      { id: 'retrieval', data: { id: 'retrieval', name: 'Retrieval, RAG & recommendation', description: 'R.', match: { phrases: ['retrieval'], patterns: [], exclude: [], titlePhrases: [] } } },
+      { id: 'code', data: { id: 'code', name: 'Code', description: 'C.', match: { phrases: ['code generation'], patterns: [], exclude: [], titlePhrases: [] } } },
     ],
     papers: [
       {

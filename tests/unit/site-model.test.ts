@@ -5,7 +5,7 @@ import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
   id,
-  data: { id, name: `${phrase} name`, description: `About ${phrase}.`, match: { phrases: [phrase], patterns: [] } },
+  data: { id, name: `${phrase} name`, description: `About ${phrase}.`, match: { phrases: [phrase], patterns: [], exclude: [], titlePhrases: [] } },
 });
 
 function sources(): SiteSources {
@@ -27,6 +27,15 @@ function sources(): SiteSources {
 const options = { excerptLength: 40, relatedPapers: 5 };
 
 describe('buildSiteModel', () => {
+  it('gives each paper its title as HTML and as plain text, TeX rendered (issue 13: DR^{3}-Eval), BibTeX keeping the LaTeX', () => {
+    const input = sources();
+    input.papers = [...input.papers, { id: 'dr3', data: { title: 'DR^{3}-Eval: \\textbf{When do skills help}' }, body: 'Skills.' }];
+    const paper = buildSiteModel(input, options).papers.get('dr3')!;
+    expect(paper.titleHtml).toBe('DR<sup>3</sup>-Eval: <strong>When do skills help</strong>');
+    expect(paper.titleText).toBe('DR³-Eval: When do skills help');
+    expect(toBibtex({ title: paper.data.title, date: '2026-03-14', url: 'https://example.org/' })).toContain('DR^{3}-Eval');
+  });
+
   it('orders digests newest first and links each to its neighbours', () => {
     const model = buildSiteModel(sources(), options);
     expect(model.digests.map((digest) => digest.date)).toEqual(['2026-03-14', '2026-03-13']);
@@ -112,7 +121,7 @@ describe('buildSiteModel', () => {
 });
 
 describe('toBibtex', () => {
-  it('escapes what BibTeX would read as syntax and protects the title case', () => {
+  it('keeps the title\'s LaTeX (math, commands, braces), escapes the characters importers unescaped, and protects the title case', () => {
     const entry = toBibtex({
       title: 'Less is 50% More: {Braces} & $Math$ under_scores',
       authors: ['Ada Lovelace', 'Alan Turing'],
@@ -120,7 +129,8 @@ describe('toBibtex', () => {
       date: '2026-03-14',
       url: 'https://arxiv.org/abs/2403.01234',
     });
-    expect(entry).toContain('title = {{Less is 50\\% More: \\{Braces\\} \\& \\$Math\\$ under\\_scores}}');
+    expect(entry).toContain('title = {{Less is 50\\% More: {Braces} \\& $Math$ under\\_scores}}');
+    expect(toBibtex({ title: 'Unbalanced } brace', date: '2026-03-14', url: 'https://example.org/' })).toContain('title = {{Unbalanced \\} brace}}');
     expect(entry).toContain('author = {Ada Lovelace and Alan Turing}');
     expect(entry).toMatch(/^@misc\{lovelace2026less,/);
     expect(entry).toContain('eprint = {2403.01234}');

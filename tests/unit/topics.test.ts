@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
-import { assignTopics, compileTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
+import { assignTopics, compileTopics, SCORING, scoreTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
 
 const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
 const SEED_FILE = new URL('../fixtures/seed-2026-03-14.txt', import.meta.url);
@@ -25,8 +25,8 @@ function topicsOfSeedPaper(titleStart: string): string[] {
 }
 
 /** A small taxonomy whose rules are easy to reason about. */
-function topic(id: string, phrases: string[], patterns: string[] = []): Topic {
-  return topicSchema.parse({ id, name: id, description: `About ${id}.`, match: { phrases, patterns } });
+function topic(id: string, phrases: string[], patterns: string[] = [], more: { exclude?: string[]; titlePhrases?: string[] } = {}): Topic {
+  return topicSchema.parse({ id, name: id, description: `About ${id}.`, match: { phrases, patterns, ...more } });
 }
 
 const filler = 'We study a problem and report results on several datasets.';
@@ -127,11 +127,16 @@ describe('assignTopics', () => {
     expect(topics).not.toContain('quantization');
   });
 
-  it('counts keywords', () => {
+  it('does not let generated keywords, which restate the abstract, decide a topic', () => {
     const paper = { title: 'A study', abstract: `${filler} Alpha and beta.` };
-    // Equal evidence: taxonomy order decides.
+    // Equal evidence: taxonomy order decides, whatever the keywords say.
     expect(assignTopics(alphaBeta, paper)).toEqual(['alpha']);
-    expect(assignTopics(alphaBeta, { ...paper, keywords: ['beta'] })).toEqual(['beta']);
+    expect(assignTopics(alphaBeta, { ...paper, keywords: ['beta'] })).toEqual(['alpha']);
+  });
+
+  it('takes other scoring settings, as the quality bench does', () => {
+    const paper = { title: 'A study', abstract: `${filler} Alpha and beta.`, keywords: ['beta'] };
+    expect(assignTopics(alphaBeta, paper, { ...SCORING, keywordWeight: 2, keywordCap: 6 })).toEqual(['beta']);
   });
 
   it('keeps a second topic only when it is close to the first', () => {
@@ -244,7 +249,7 @@ describe('topicSchema and compileTopics', () => {
   });
 
   it('refuses an unvalidated bad pattern with a message naming it', () => {
-    const bad = { ...topicSchema.parse(valid), match: { phrases: [], patterns: ['[a-'] } };
+    const bad = { ...topicSchema.parse(valid), match: { phrases: [], patterns: ['[a-'], exclude: [], titlePhrases: [] } };
     expect(() => compileTopics([bad])).toThrow(/\[a-/);
   });
 
@@ -258,5 +263,61 @@ describe('topicSchema and compileTopics', () => {
     // Two distinct rules (6) tie with other's two phrases, so taxonomy order puts groups first; a wrong
     // group-to-rule mapping would count them as one rule (3) and put other first.
     expect(assignTopics(m, { title: 'other, another, abc, zzy', abstract: filler })).toEqual(['groups', 'other']);
+  });
+});
+
+describe('exclude phrases', () => {
+  const languages = compileTopics([
+    topic('multilingual', ['multilingual'], ['\\btranslat\\w*'], { exclude: ['image-to-image translation', 'video-to-videos translation'] }),
+    topic('images', ['image']),
+  ]);
+
+  it('keep "image-to-image translation" from counting as language translation (issue 13)', () => {
+    const paper = { title: 'Class-Conditioned Image-to-Image Translation', abstract: `${filler} Image-to-image translation helps.` };
+    expect(scoreTopics(languages, paper).find((entry) => entry.id === 'multilingual')).toBeUndefined();
+    expect(assignTopics(languages, paper)).toEqual(['images']);
+  });
+
+  it('cut only the excluded stretch: the rest of the text still counts', () => {
+    const paper = { title: 'Image-to-image translation meets machine translation', abstract: filler };
+    expect(assignTopics(languages, paper)).toContain('multilingual');
+  });
+
+  it('follow the phrase rules: hyphens, spaces and case are alike, and a trailing plural matches', () => {
+    const paper = { title: 'Video To Videos Translation and IMAGE TO IMAGE translations', abstract: filler };
+    expect(scoreTopics(languages, paper).find((entry) => entry.id === 'multilingual')).toBeUndefined();
+  });
+
+  it('do not join the words around a cut into a new hit', () => {
+    const joined = compileTopics([topic('alpha', ['alpha beta'], [], { exclude: ['gamma'] })]);
+    expect(assignTopics(joined, { title: 'alpha gamma beta', abstract: filler })).toEqual([]);
+  });
+
+  it('are refused when they have no letter or digit', () => {
+    expect(() => topic('alpha', ['alpha'], [], { exclude: ['--'] })).toThrow(/letter or digit/);
+  });
+});
+
+describe('title phrases', () => {
+  const evaluation = compileTopics([topic('evaluation', ['leaderboard'], [], { titlePhrases: ['benchmark', 'evaluating'] }), topic('alpha', ['alpha'])]);
+
+  it('name the topic in a title', () => {
+    expect(assignTopics(evaluation, { title: 'AlphaBench: a Benchmark for alpha', abstract: filler })).toEqual(['evaluation', 'alpha']);
+  });
+
+  it('count nothing in the abstract, where every paper reports benchmarks', () => {
+    const paper = { title: 'Better alpha', abstract: `${filler} We evaluate on the benchmark, benchmarks and more benchmarks.` };
+    expect(assignTopics(evaluation, paper)).toEqual(['alpha']);
+  });
+
+  it('count once together, however many a title holds', () => {
+    const paper = { title: 'Evaluating a benchmark', abstract: filler };
+    expect(scoreTopics(evaluation, paper)).toEqual([{ id: 'evaluation', score: SCORING.titleWeight }]);
+  });
+
+  it('give the same answer for every title in turn (the shared regex keeps no state)', () => {
+    const paper = { title: 'A benchmark', abstract: filler };
+    expect(assignTopics(evaluation, paper)).toEqual(['evaluation']);
+    expect(assignTopics(evaluation, paper)).toEqual(['evaluation']);
   });
 });

@@ -3,7 +3,10 @@
  * essential steps checked, so that a broken edit shows before the next morning.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -56,12 +59,31 @@ describe('the daily workflow', () => {
   });
 
   it("imports yesterday's Hugging Face digest (or the chosen day), passing the input through the environment", () => {
-    const importStep = steps.find(runs(/npm run import -- --hf/))!;
+    const importStep = steps.find(runs(/npm run import -- /))!;
     expect(importStep).toBeDefined();
     expect(importStep.run).toContain('date -u -d yesterday +%F');
     expect(importStep.env?.['INPUT_DATE']).toBe('${{ inputs.date }}');
     // No `${{ }}` inside the script: a crafted input cannot inject shell code.
     expect(importStep.run).not.toContain('${{');
+  });
+
+  it('re-imports the six days before the day, so that their counts keep growing', () => {
+    const importStep = steps.find(runs(/npm run import -- /))!;
+    // The step's own script, run by bash with an `npm` that prints what it was asked to import.
+    const bin = mkdtempSync(join(tmpdir(), 'papertide-workflow-'));
+    try {
+      writeFileSync(join(bin, 'npm'), '#!/bin/sh\nshift 2\necho "$@"\n');
+      chmodSync(join(bin, 'npm'), 0o755);
+      const result = spawnSync('bash', ['-e', '-c', importStep.run!], {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, INPUT_DATE: '2026-03-02' },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const days = ['2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'];
+      expect(result.stdout.trim().split('\n').at(-1)).toBe(`-- ${days.map((day) => `--hf ${day}`).join(' ')}`);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('commits and pushes content only when it changed, as a bot', () => {

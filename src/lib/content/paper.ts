@@ -2,6 +2,7 @@ import jsYaml from 'js-yaml';
 import { parseDocument, stringify, type Document } from 'yaml';
 import type { PaperFrontMatter } from '../schemas.ts';
 import { ContentFileError } from './content-file-error.ts';
+import { counterGrew, isCounter } from './counters.ts';
 
 /**
  * The paper codec: `content/papers/<slug>.md` is YAML front matter between `---` lines, then the abstract in
@@ -63,14 +64,15 @@ export function formatPaper(frontMatter: PaperFrontMatter | Readonly<Record<stri
 
 /**
  * Adds what the source knows and the file does not, and nothing else: a field
- * that is present (perhaps edited by a person) is never overwritten. Returns the
- * new text, or undefined when the file gains nothing.
+ * that is present (perhaps edited by a person) is never overwritten, except a
+ * counter that grew (see counters.ts). Returns the new text, or undefined when
+ * the file gains nothing.
  */
 export function enrichPaper(file: EditablePaper, imported: PaperFrontMatter, abstract: string): string | undefined {
   let changed = false;
   for (const [key, value] of Object.entries(imported)) {
     if (value === undefined) continue;
-    if (!file.frontMatter.has(key)) {
+    if (!file.frontMatter.has(key) || (isCounter(key) && counterGrew(file.frontMatter.get(key), value))) {
       file.frontMatter.set(key, value);
       changed = true;
     } else if (key === 'links' && value && typeof value === 'object') {

@@ -89,11 +89,30 @@ describe('a daily papers response', () => {
       },
       upvotes: 33,
       githubStars: 17,
+      comments: 1,
+      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2509.25190.png',
+      submittedBy: 'Penghao Wu',
       keywords: expect.arrayContaining(['reinforcement learning', 'permutation task', '3D spatial understanding']),
       tldr: expect.stringMatching(/^Visual Jigsaw, a self-supervised reinforcement learning framework/),
     });
     // The abstract reads as the API's summary, its hard line breaks unwrapped.
     expect(markdownToText(body)).toBe(normalizeText(String(entries(SEP30)[0]!.paper['summary'])));
+  });
+
+  it("takes the organization from the entry, else from the paper, and keeps a thumbnail only when it is http(s)", async () => {
+    const [first, second] = entries(SEP30);
+    const organization = { name: 'bytedance', fullname: 'ByteDance' };
+    const input = await jsonInput('2025-09-30.json', [
+      { ...first, organization, thumbnail: 'javascript:alert(1)' },
+      { ...second, organization: undefined, paper: { ...second!.paper, organization: { name: 'tsinghua' } } },
+    ]);
+    const contentDir = await tempDir();
+    await importFiles(contentDir, [input]);
+    const [jigsaw, composing] = (await readDigest(contentDir, '2025-09-30')).papers;
+    const jigsawFields = (await paperBySlug(contentDir, jigsaw!)).frontMatter;
+    expect(jigsawFields['organization']).toBe('ByteDance');
+    expect(jigsawFields).not.toHaveProperty('thumbnail');
+    expect((await paperBySlug(contentDir, composing!)).frontMatter['organization']).toBe('tsinghua');
   });
 
   it('leaves out authors the API marks hidden', async () => {
@@ -142,7 +161,7 @@ describe('a daily papers response', () => {
     const html = renderMarkdown((await paperBySlug(contentDir, slug)).body);
     expect(html.match(/<math/g)).toHaveLength(1);
     expect(html).not.toContain('$');
-    expect(html).toContain('probability p_{gen} > 0'); // outside the dollars: text, as written
+    expect(html).toContain('probability p<sub>gen</sub> > 0'); // outside the dollars: text-mode TeX, a subscript
   });
 
   it('is imported again without any change', async () => {

@@ -42,6 +42,10 @@ const title = z
 
 const hfAuthor = z.object({ name: z.string(), hidden: z.boolean().nullish() });
 
+/** An organization or a user: the display name (`fullname`) when given, else the handle. */
+const hfAccount = z.object({ name: z.string().nullish(), user: z.string().nullish(), fullname: z.string().nullish() });
+type HfAccount = z.infer<typeof hfAccount>;
+
 export const hfPaperSchema = z.object({
   /** The arXiv id, without a version. */
   id: arxivId,
@@ -58,10 +62,20 @@ export const hfPaperSchema = z.object({
   projectPage: z.string().nullish(),
   ai_summary: z.string().nullish(),
   ai_keywords: z.array(z.string()).nullish(),
+  organization: hfAccount.nullish(),
+  submittedOnDailyBy: hfAccount.nullish(),
 });
 export type HfPaper = z.infer<typeof hfPaperSchema>;
 
-export const hfEntrySchema = z.object({ paper: hfPaperSchema });
+/** What the entry around the paper adds: the picture, the discussion, who submitted it and for whom. */
+export const hfEntrySchema = z.object({
+  paper: hfPaperSchema,
+  thumbnail: z.string().nullish(),
+  numComments: z.number().int().nonnegative().nullish(),
+  organization: hfAccount.nullish(),
+  submittedBy: hfAccount.nullish(),
+});
+export type HfEntry = z.infer<typeof hfEntrySchema>;
 
 export interface HfImportOptions {
   /** `--date`: used when neither the entries nor the file name give the day, and checked against them otherwise. */
@@ -80,21 +94,22 @@ export function importHfDaily(text: string, file: string, options: HfImportOptio
       `expected a JSON array of papers (a Hugging Face daily_papers response), found ${describeValue(data)}`,
     );
   }
-  const papers: HfPaper[] = data.map((entry, index) => {
+  const entries: HfEntry[] = data.map((entry, index) => {
     const result = hfEntrySchema.safeParse(entry, { reportInput: true });
     if (!result.success) {
       const problems = result.error.issues.slice(0, 3).map(describeIssue).join('; ');
       throw new InputError(file, undefined, `entry ${index + 1}: ${problems}`);
     }
-    return result.data.paper;
+    return result.data;
   });
+  const papers = entries.map((entry) => entry.paper);
   const nameDate = options.nameDate ?? dateInFileName(file);
   const date = resolveHfDate(papers, file, nameDate, options.date);
   if (papers.length === 0 || date === undefined) return { file, date, empty: true };
   return {
     file,
     date,
-    papers: papers.map((paper, index) => toImportedPaper(paper, `${file}: entry ${index + 1}`)),
+    papers: entries.map((entry, index) => toImportedPaper(entry, `${file}: entry ${index + 1}`)),
   };
 }
 
@@ -145,7 +160,8 @@ export function resolveHfDate(
   return resolved;
 }
 
-function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
+function toImportedPaper(entry: HfEntry, source: string): ImportedPaper {
+  const { paper } = entry;
   const { markdown, links } = texTextToMarkdown(paper.summary);
   const authors = (paper.authors ?? [])
     .filter((author) => author.hidden !== true)
@@ -155,6 +171,9 @@ function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
   const project = httpLink(paper.projectPage);
   const keywords = [...new Set((paper.ai_keywords ?? []).map(normalizeText).filter((keyword) => keyword !== ''))];
   const tldr = paper.ai_summary ? normalizeText(paper.ai_summary) : '';
+  const thumbnail = httpLink(entry.thumbnail);
+  const organization = accountName(entry.organization ?? paper.organization);
+  const submittedBy = accountName(entry.submittedBy ?? paper.submittedOnDailyBy);
   const frontMatter: PaperFrontMatter = {
     title: paper.title,
     arxiv: arxivWithoutVersion(paper.id),
@@ -163,6 +182,10 @@ function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
     ...(code || project ? { links: { ...(code ? { code } : {}), ...(project ? { project } : {}) } } : {}),
     ...(paper.upvotes != null ? { upvotes: paper.upvotes } : {}),
     ...(paper.githubStars != null ? { githubStars: paper.githubStars } : {}),
+    ...(entry.numComments != null ? { comments: entry.numComments } : {}),
+    ...(thumbnail ? { thumbnail } : {}),
+    ...(organization ? { organization } : {}),
+    ...(submittedBy ? { submittedBy } : {}),
     ...(keywords.length ? { keywords } : {}),
     ...(tldr ? { tldr } : {}),
   };
@@ -172,6 +195,11 @@ function toImportedPaper(paper: HfPaper, source: string): ImportedPaper {
     abstract: markdown,
     ...(paper.upvotes != null ? { dayUpvotes: paper.upvotes } : {}),
   };
+}
+
+function accountName(account: HfAccount | null | undefined): string | undefined {
+  const name = normalizeText(account?.fullname ?? account?.name ?? account?.user ?? '');
+  return name === '' ? undefined : name;
 }
 
 /** A zod issue as `paper.title is missing`, `paper.authors[0] must be an object, not a string`. */

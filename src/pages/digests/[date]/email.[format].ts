@@ -1,18 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../../lib/site-data.ts';
 import { digestPageKey } from '../../../lib/page-keys.ts';
-import { digestEmailHtml, digestEmailText } from '../../../lib/email.ts';
+import { digestNewsletter, newsletterFormats, newsletterResponse, type NewsletterFormat } from '../../../lib/email.ts';
 import type { Digest } from '../../../lib/site-model.ts';
 
 /** Each digest as a newsletter, `email.html`, and its plain-text twin, `email.txt`. */
-const formats = {
-  html: { render: digestEmailHtml, type: 'text/html; charset=utf-8' },
-  txt: { render: digestEmailText, type: 'text/plain; charset=utf-8' },
-};
-
 export const getStaticPaths = (async () =>
   (await loadSite()).digests.flatMap((digest) =>
-    (Object.keys(formats) as Array<keyof typeof formats>).map((format) => ({
+    newsletterFormats.map((format) => ({
       params: { date: digest.date, format },
       props: { digest, format },
       cacheKey: digestPageKey(digest),
@@ -20,7 +15,6 @@ export const getStaticPaths = (async () =>
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
-  const { digest, format } = props as { digest: Digest; format: keyof typeof formats };
-  const { render, type } = formats[format];
-  return new Response(render(digest, site!), { headers: { 'Content-Type': type } });
+  const { digest, format } = props as { digest: Digest; format: NewsletterFormat };
+  return newsletterResponse(digestNewsletter(digest), format, site!);
 };

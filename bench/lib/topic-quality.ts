@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { readTopics } from '../../src/lib/content/taxonomy.ts';
+import { automaticTopics, compileTopics, type TopicMatcher } from '../../src/lib/topics.ts';
+
+/*
+ * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels.json holds papers
+ * labelled by hand from their title and abstract, split once into a half to tune the rules on and a half
+ * held out to report on. Shared by bench/topic-quality.ts (prints the figures) and the quality test.
+ */
+
+export const LABELS_FILE = new URL('../../tests/fixtures/topic-labels.json', import.meta.url);
+export const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
+
+export const SPLITS = ['tune', 'held-out'] as const;
+export type Split = (typeof SPLITS)[number];
+
+const labelledPaperSchema = z.object({
+  arxiv: z.string(),
+  date: z.string(),
+  split: z.enum(SPLITS),
+  title: z.string(),
+  abstract: z.string(),
+  keywords: z.array(z.string()),
+  topics: z.array(z.string()),
+});
+export type LabelledPaper = z.infer<typeof labelledPaperSchema>;
+
+const labelsFileSchema = z.object({ about: z.string(), papers: z.array(labelledPaperSchema) });
+
+export function loadLabels(file: URL = LABELS_FILE): LabelledPaper[] {
+  return labelsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).papers;
+}
+
+export function loadMatcher(file: URL = TAXONOMY_FILE): { matcher: TopicMatcher; ids: string[] } {
+  const topics = readTopics(readFileSync(file, 'utf8'));
+  return { matcher: compileTopics(topics), ids: topics.map((topic) => topic.id) };
+}
+
+export interface Counts {
+  /** Assigned and right. */
+  hits: number;
+  /** Assigned in all. */
+  assigned: number;
+  /** Right in all (the reader's labels). */
+  expected: number;
+}
+
+export interface Quality extends Counts {
+  precision: number;
+  recall: number;
+}
+
+export interface PaperResult {
+  paper: LabelledPaper;
+  assigned: string[];
+  /** Assigned but not the reader's. */
+  wrong: string[];
+  /** The reader's but not assigned. */
+  missed: string[];
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 1 : part / whole;
+}
+
+export function quality(counts: Counts): Quality {
+  return { ...counts, precision: ratio(counts.hits, counts.assigned), recall: ratio(counts.hits, counts.expected) };
+}
+
+export function assignAll(matcher: TopicMatcher, papers: readonly LabelledPaper[]): PaperResult[] {
+  return papers.map((paper) => {
+    const assigned = automaticTopics(matcher, paper, paper.abstract);
+    return {
+      paper,
+      assigned,
+      wrong: assigned.filter((id) => !paper.topics.includes(id)),
+      missed: paper.topics.filter((id) => !assigned.includes(id)),
+    };
+  });
+}
+
+/** Micro-averaged over papers: every assigned topic and every expected topic counts once. */
+export function overall(results: readonly PaperResult[]): Quality {
+  let hits = 0;
+  let assigned = 0;
+  let expected = 0;
+  for (const result of results) {
+    assigned += result.assigned.length;
+    expected += result.paper.topics.length;
+    hits += result.assigned.length - result.wrong.length;
+  }
+  return quality({ hits, assigned, expected });
+}
+
+export function perTopic(results: readonly PaperResult[], ids: readonly string[]): Map<string, Quality> {
+  const counts = new Map(ids.map((id) => [id, { hits: 0, assigned: 0, expected: 0 }]));
+  const of = (id: string): Counts => {
+    let entry = counts.get(id);
+    if (!entry) counts.set(id, (entry = { hits: 0, assigned: 0, expected: 0 }));
+    return entry;
+  };
+  for (const { paper, assigned } of results) {
+    for (const id of assigned) {
+      of(id).assigned += 1;
+      if (paper.topics.includes(id)) of(id).hits += 1;
+    }
+    for (const id of paper.topics) of(id).expected += 1;
+  }
+  return new Map([...counts].map(([id, entry]) => [id, quality(entry)]));
+}
+
+export function measureSplit(split: Split, labels = loadLabels(), { matcher } = loadMatcher()): Quality {
+  return overall(assignAll(matcher, labels.filter((paper) => paper.split === split)));
+}
