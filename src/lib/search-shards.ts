@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates.ts';
 import type { Paper, SiteModel } from './site-model.ts';
+import { siteConfig } from '../site.config.ts';
 
 /**
  * The search index comes in shards, each its own Pagefind bundle, so that a
@@ -10,6 +11,22 @@ import type { Paper, SiteModel } from './site-model.ts';
  * only when one of its papers is edited. A paper in no digest is hot.
  */
 export const HOT_SHARD = 'hot';
+
+export type ShardMode = 'single' | 'quarterly';
+
+/**
+ * Whether the index is tiered: the site setting (searchShards, 'single' by
+ * default: one shard, the hot one, holds the whole site and the search page
+ * merges nothing), overridden by `SEARCH_SHARDS=single|quarterly`.
+ */
+export function shardMode(env: Readonly<Record<string, string | undefined>> = process.env): ShardMode {
+  const override = env['SEARCH_SHARDS']?.trim().toLowerCase();
+  if (override === undefined || override === '') return siteConfig.searchShards;
+  if (override !== 'single' && override !== 'quarterly') {
+    throw new Error(`SEARCH_SHARDS must be "single" or "quarterly", got "${env['SEARCH_SHARDS']}"`);
+  }
+  return override;
+}
 
 /** Every record's filter naming its shard: the search page counts a sorted search's results per shard with it. */
 export const SHARD_FILTER = 'shard';
@@ -26,7 +43,8 @@ export function shardOf(latest: IsoDate | undefined, hotMonth: string | undefine
   return quarterOf(latest);
 }
 
-const hotMonthOf = (site: SiteModel) => site.digests[0]?.date.slice(0, 7);
+/** In single mode no month is hot, so every paper is in the hot shard. */
+const hotMonthOf = (site: SiteModel, mode: ShardMode) => (mode === 'quarterly' ? site.digests[0]?.date.slice(0, 7) : undefined);
 const paperShard = (paper: Paper, hotMonth: string | undefined) => shardOf(paper.appearances[0]?.digest.date, hotMonth);
 
 /**
@@ -34,8 +52,8 @@ const paperShard = (paper: Paper, hotMonth: string | undefined) => shardOf(paper
  * newest first; each in the site's order (newest first). (A leaf module: the
  * indexing step, outside Astro, reads the shard names from here.)
  */
-export function searchShards<T>(site: SiteModel, record: (paper: Paper, shard: string) => T): Map<string, T[]> {
-  const hotMonth = hotMonthOf(site);
+export function searchShards<T>(site: SiteModel, record: (paper: Paper, shard: string) => T, mode: ShardMode = shardMode()): Map<string, T[]> {
+  const hotMonth = hotMonthOf(site, mode);
   const shards = new Map<string, T[]>([[HOT_SHARD, []]]);
   for (const paper of site.papersByRecency) {
     const shard = paperShard(paper, hotMonth);
@@ -47,8 +65,8 @@ export function searchShards<T>(site: SiteModel, record: (paper: Paper, shard: s
 }
 
 /** The archive shards (those holding papers) that the search page merges into the hot one, newest first. */
-export function archiveShards(site: SiteModel): string[] {
-  const hotMonth = hotMonthOf(site);
+export function archiveShards(site: SiteModel, mode: ShardMode = shardMode()): string[] {
+  const hotMonth = hotMonthOf(site, mode);
   const quarters = new Set(site.papersByRecency.map((paper) => paperShard(paper, hotMonth)));
   quarters.delete(HOT_SHARD);
   return [...quarters].sort().reverse();

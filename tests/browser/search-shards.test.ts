@@ -55,7 +55,8 @@ function files(dir: string): Map<string, { data: Buffer; mtimeMs: number }> {
 async function build(name: string, content: FixtureContent, outDir: string) {
   const contentDir = join(scratchDir, `shards-content-${name}`);
   await writeFixtureContent(contentDir, content);
-  const result = await buildSite({ contentDir, outDir });
+  // Tiered search index: opt-in (src/site.config.ts searchShards), on for this file.
+  const result = await buildSite({ contentDir, outDir, env: { SEARCH_SHARDS: 'quarterly' } });
   expect(result.code, result.output).toBe(0);
   return stripVTControlCharacters(result.output);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quarterOf, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
+import { quarterOf, shardMode, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
 import { mergeDescending, shardOrder } from '../../src/scripts/search/shards.ts';
 
 describe('shardOf', () => {
@@ -10,6 +10,15 @@ describe('shardOf', () => {
     expect(shardOf('2025-09-30', '2026-03')).toBe('2025-q3');
     expect(shardOf(undefined, '2026-03')).toBe(HOT_SHARD);
     expect(quarterOf('2025-04-01')).toBe('2025-q2');
+  });
+});
+
+describe('shardMode', () => {
+  it('is one index unless SEARCH_SHARDS asks for quarterly shards, and refuses other values', () => {
+    expect(shardMode({})).toBe('single');
+    expect(shardMode({ SEARCH_SHARDS: 'Quarterly' })).toBe('quarterly');
+    expect(shardMode({ SEARCH_SHARDS: 'single' })).toBe('single');
+    expect(() => shardMode({ SEARCH_SHARDS: 'monthly' })).toThrow(/SEARCH_SHARDS must be "single" or "quarterly", got "monthly"/);
   });
 });
 
