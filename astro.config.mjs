@@ -1,7 +1,9 @@
 // @ts-check
+import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
+import searchRecords from './src/integrations/search/integration.ts';
+import { buildPaths } from './src/integrations/search/paths.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import timings from './src/integrations/timings.ts';
@@ -12,12 +14,15 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 /** Sub-path the site is deployed under (e.g. /papertide/ on GitHub project pages). */
 const base = process.env.BASE_PATH || '/';
 
+/** OUT_DIR and CACHE_DIR, read in one place with the search indexing step that follows `astro build`. */
+const paths = buildPaths();
+
 export default defineConfig({
   site,
   base,
   // Tests and the benchmark build other content into other folders; a deploy uses the defaults.
-  outDir: process.env.OUT_DIR || 'dist',
-  cacheDir: process.env.CACHE_DIR || 'node_modules/.astro',
+  outDir: paths.outDir,
+  cacheDir: paths.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // A Content-Security-Policy <meta> on every page: Astro adds the hashes of the page's own scripts and styles.
@@ -29,6 +34,7 @@ export default defineConfig({
     // Pages whose data did not change (cacheKey from getStaticPaths) are reused on the next build.
     incrementalBuild: true,
   },
-  // pruneOutput last: it removes what the others did not write in this build.
-  integrations: [sitemap(), pagefind(), timings(), pruneOutput()],
+  // pruneOutput last: it removes what the others did not write in this build, except the
+  // search index, which `npm run build` writes after `astro build` (scripts/index-search.ts).
+  integrations: [sitemap(), searchRecords(), timings(), pruneOutput({ spare: [relative(paths.outDir, paths.searchOutput)] })],
 });

@@ -21,4 +21,11 @@ export const siteConfig = {
    */
   thumbnails: true,
   thumbnailOrigin: 'https://cdn-thumbnails.huggingface.co',
+  /**
+   * The search index as one Pagefind bundle ('single') or tiered ('quarterly': the newest month hot,
+   * one archive bundle per quarter before it, kept byte for byte when unchanged and merged by the
+   * search page). Quarterly is opt-in (SEARCH_SHARDS=quarterly overrides this): it doubles the bytes
+   * per query and each shard ranks with its own statistics (see README, "Search index").
+   */
+  searchShards: 'single' as 'single' | 'quarterly',
 } as const;

@@ -1,3 +1,4 @@
+import type { HugoPagefindRun } from './hugo.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildResult } from './build.ts';
@@ -46,7 +47,9 @@ export interface BenchResult {
   /** Set when page weight and search were measured again later (--search-only), on the build this result describes. */
   searchOnly?: { date: string; code: CodeVersion; builtWith: CodeVersion; site: string };
   /** `unchanged`: one more rebuild right after, with nothing changed (a template-only deploy, a day without papers). */
-  daily?: { import: DailyResult; build: BuildSummary; unchanged?: BuildSummary };
+  daily?: { import: DailyResult; build: BuildSummary; unchanged?: BuildSummary; nextDay?: { import: DailyResult; build: BuildSummary } };
+  /** Hugo + the Pagefind CLI on the same corpus in the same run (bench/lib/hugo.ts): cold, and after the daily days. */
+  hugo?: { cold: HugoPagefindRun; daily: HugoPagefindRun };
   targets: TargetCheck[];
 }
 
@@ -104,8 +107,26 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>, earlier: read
     const ms = result.daily.build.wallMs;
     checks.push({ name: `daily rebuild (${n} + ${result.daily.import.papers})`, value: fmtS(ms), limit: size ? `≤ ${fmtS(size.dailyMs)}` : 'no target at this N', pass: size ? ms <= size.dailyMs : undefined });
   }
-  const peak = Math.max(result.cold.rss.peakBytes, result.daily?.build.rss.peakBytes ?? 0);
+  if (result.daily?.nextDay) {
+    const ms = result.daily.nextDay.build.wallMs;
+    checks.push({ name: `daily rebuild, next day (${n} + ${result.daily.nextDay.import.papers}, within the month)`, value: fmtS(ms), limit: size ? `≤ ${fmtS(size.dailyMs)}` : 'no target at this N', pass: size ? ms <= size.dailyMs : undefined });
+  }
+  const peak = Math.max(result.cold.rss.peakBytes, result.daily?.build.rss.peakBytes ?? 0, result.daily?.nextDay?.build.rss.peakBytes ?? 0);
   checks.push({ name: `peak RSS (${n})`, value: fmtMiB(peak), limit: size ? `≤ ${fmtMiB(size.rssBytes)}` : 'no target at this N', pass: size ? peak <= size.rssBytes : undefined });
+  // Issue 14: at 10k, against Hugo + Pagefind on the same corpus in the same run.
+  if (result.hugo && n === 10000) {
+    const hugoPeak = Math.max(result.hugo.cold.peakRssBytes, result.hugo.daily.peakRssBytes);
+    checks.push({ name: 'peak RSS vs Hugo + Pagefind', value: `${fmtMiB(peak)} vs ${fmtMiB(hugoPeak)}`, limit: '≤ 1.0×', pass: peak <= hugoPeak });
+    for (const [name, build] of [['daily rebuild', result.daily?.build], ['daily rebuild, next day', result.daily?.nextDay?.build]] as const) {
+      if (!build) continue;
+      checks.push({
+        name: `${name} vs Hugo + Pagefind daily`,
+        value: `${fmtS(build.wallMs)} vs ${fmtS(result.hugo.daily.wallMs)} (${(build.wallMs / result.hugo.daily.wallMs).toFixed(2)}×)`,
+        limit: '≤ 0.25×',
+        pass: build.wallMs <= 0.25 * result.hugo.daily.wallMs,
+      });
+    }
+  }
 
   // Against the next smaller N measured from the same source: per-paper time must not rise step to step.
   const smaller = earlier
@@ -186,7 +207,14 @@ export function formatReport(result: BenchResult): string {
   if (result.daily) {
     builds.push([`daily rebuild (+${result.daily.import.papers} papers, import ${fmtS(result.daily.import.importMs)} by ${result.daily.import.method})`, result.daily.build]);
     if (result.daily.unchanged) builds.push(['rebuild with nothing changed', result.daily.unchanged]);
+    if (result.daily.nextDay) builds.push([`daily rebuild, next day (+${result.daily.nextDay.import.papers} papers, within the month)`, result.daily.nextDay.build]);
     if (result.daily.import.importError) lines.push(`WARNING: the daily import failed: ${result.daily.import.importError}\n`);
+  }
+  if (result.hugo) {
+    for (const [name, run] of [['cold', result.hugo.cold], ['daily', result.hugo.daily]] as const) {
+      lines.push(`Hugo + Pagefind ${name}: ${fmtS(run.wallMs)} (hugo ${fmtS(run.hugo.wallMs)}, ${fmtMiB(run.hugo.peakRssBytes)}; pagefind ${fmtS(run.pagefind.wallMs)}, ${fmtMiB(run.pagefind.peakRssBytes)})`);
+    }
+    lines.push('');
   }
   for (const [name, build] of builds) {
     lines.push(`${name}: ${fmtS(build.wallMs)} wall, peak RSS ${fmtMiB(build.rss.peakBytes)} (in ${build.rss.peakPhase ?? '?'}; ${Object.entries(build.rss.peakByProcess).map(([process, bytes]) => `${process} ${fmtMiB(bytes)}`).join(', ')}), ${build.output.htmlPages} HTML pages, dist ${fmtMiB(build.output.distBytes)}`);
@@ -341,8 +369,11 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
       String(Math.round(cold.output.distBytes / MiB)),
       String(Math.round(cold.output.dataStoreBytes / MiB)),
       result.daily ? s(result.daily.build.wallMs) : '–',
+      result.daily?.nextDay ? s(result.daily.nextDay.build.wallMs) : '–',
       result.daily?.unchanged ? s(result.daily.unchanged.wallMs) : '–',
-      result.daily ? String(Math.round(result.daily.build.rss.peakBytes / MiB)) : '–',
+      result.daily ? String(Math.round(Math.max(result.daily.build.rss.peakBytes, result.daily.nextDay?.build.rss.peakBytes ?? 0) / MiB)) : '–',
+      result.hugo ? `${s(result.hugo.cold.wallMs)} / ${s(result.hugo.daily.wallMs)}` : '–',
+      result.hugo ? String(Math.round(Math.max(result.hugo.cold.peakRssBytes, result.hugo.daily.peakRssBytes) / MiB)) : '–',
       paper ? (paper.htmlCssBytes / 1024).toFixed(1) : '–',
       String(reading),
       result.search?.median ? (result.search.median.bytes / 1024).toFixed(0) : result.search ? 'failed' : '–',
@@ -365,9 +396,12 @@ export function resultsMarkdown(results: readonly BenchResult[]): string {
     'HTML pages',
     'dist MB',
     'data store MB',
-    'daily s',
+    'daily s (1st of month)',
+    'daily s (next day)',
     'rebuild, nothing changed s',
     'daily RSS MB',
+    'Hugo + Pagefind cold / daily s',
+    'Hugo + Pagefind peak MB',
     'paper page KB',
     'reading-page JS B',
     'search KB/query',

@@ -5,17 +5,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Folders a build step left in place on purpose (the search index, when its
- * records did not change): like a reused page, their files are older than the
- * build and still its output.
- */
-const keptFolders = new Set<string>();
-
-export function keepOutputFolder(folder: string): void {
-  keptFolders.add(folder.replace(/\/+$/, ''));
-}
-
-/**
  * Files under `dir` that this build did not produce: older than the build and
  * neither the output of a page it kept nor inside a folder it kept. Astro reuses
  * an unchanged page by leaving the file from the previous build in place, so its
@@ -58,8 +47,10 @@ export function removeFiles(root: string, files: readonly string[]): void {
  * they are, and this removes, once everything is written, whatever the build
  * no longer produces: pages of deleted papers, old assets, old index files.
  * Must come after every integration that writes into the output folder.
+ * `spare`: folders of the output (relative to it) that a step after `astro build`
+ * writes and prunes itself (the search index).
  */
-export default function pruneOutput(): AstroIntegration {
+export default function pruneOutput({ spare = [] }: { spare?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
   /** Its time is the build's start on the output folder's own clock and granularity. */
   const marker = () => join(outDir, '.build-started');
@@ -81,8 +72,7 @@ export default function pruneOutput(): AstroIntegration {
         await unlink(marker());
         // Every route's output files, the reused ones included.
         const outputs = new Set([...assets.values()].flat().map((file) => fileURLToPath(file)));
-        const stale = staleFiles(outDir, builtSince, outputs, keptFolders);
-        keptFolders.clear();
+        const stale = staleFiles(outDir, builtSince, outputs, spare.map((folder) => join(outDir, folder)));
         removeFiles(outDir, stale);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) the build no longer produces.`);
       },

@@ -1,4 +1,5 @@
-import type { Digest, Paper, SiteModel } from './site-model.ts';
+import type { Digest, Paper, SiteModel, TopicWithPapers } from './site-model.ts';
+import type { FeedSpec } from './feeds.ts';
 import { cacheKey } from './cache-key.ts';
 import { thumbnails } from './thumbnails.ts';
 
@@ -40,3 +41,19 @@ export function digestPageKey(digest: Digest): string {
     newer: digest.newer?.date,
   });
 }
+
+/** How a topic page's card shows a paper (src/components/PaperCard.astro with its date). */
+const card = (paper: Paper) => [paper.slug, paper.data.title, paper.appearances[0]?.digest.date, paper.codeUrl, paper.excerpt, paper.topics];
+
+/** Everything a topic page shows: the topic, how many papers it has, this page's papers and the pager. */
+export function topicPageKey(topic: TopicWithPapers, page: { currentPage: number; lastPage: number; start: number; data: readonly Paper[] }): string {
+  return cacheKey({
+    topic: [topic.id, topic.name, topic.description],
+    papers: topic.papers.length,
+    page: [page.currentPage, page.lastPage, page.start],
+    cards: page.data.map(card),
+  });
+}
+
+/** A feed says exactly what its spec holds (src/lib/feeds.ts). */
+export const feedKey = (feed: FeedSpec): string => cacheKey(feed);

@@ -2,15 +2,17 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '../site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
-import { startSearchIndex } from './search-index.ts';
+import { SHARD_FILTER, searchShards } from './search-shards.ts';
+import { writeRecordFiles } from './search-record-files.ts';
 import { timed } from './timings.ts';
 
 let model: Promise<SiteModel> | undefined;
 
 /**
  * The whole site's data, loaded and joined once per build and shared by every
- * page. In a production build it also starts the search index, which fills
- * while the pages render.
+ * page. In a production build it also writes the search records, one file per
+ * shard, which the indexing step after `astro build` turns into the index
+ * (src/integrations/search/).
  */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
@@ -21,8 +23,14 @@ export function loadSite(): Promise<SiteModel> {
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
     const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
-    if (import.meta.env.PROD) {
-      startSearchIndex(site.papersByRecency.map((paper) => searchRecord(paper, siteConfig.language)));
+    if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
+      await writeRecordFiles(
+        import.meta.env.PAPERTIDE_SEARCH_RECORDS,
+        searchShards(site, (paper, shard) => {
+          const record = searchRecord(paper, siteConfig.language);
+          return { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard] } };
+        }),
+      );
     }
     return site;
   })();

@@ -88,24 +88,36 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(loadPage(outDir, '/papers/paper-four/')('h1').text()).toBe('Paper four about beta');
     expect(loadPage(outDir, '/papers/paper-three/')('a[href="/digests/2026-03-14/"]')).toHaveLength(1);
 
+    // The topic page and its feed show the new title.
+    const topic = loadPage(outDir, '/topics/alpha/');
+    expect(topic('.paper-title').map((_, e) => topic(e).text()).get()).toContain('Paper one, retitled');
+    expect(readFileSync(join(outDir, 'topics', 'alpha', 'rss.xml'), 'utf8')).toContain('Paper one, retitled');
+
     // Nothing that changed was reused.
     const cached = reused(second.output);
-    for (const path of ['/papers/paper-one/', '/papers/paper-two/', '/papers/paper-three/', '/digests/2026-03-13/']) {
+    for (const path of ['/papers/paper-one/', '/papers/paper-two/', '/papers/paper-three/', '/digests/2026-03-13/', '/topics/alpha/']) {
       expect(cached, path).not.toContain(`${path}index.html`);
     }
+    expect(cached).not.toContain('/topics/alpha/rss.xml');
   });
 
-  it('a rebuild with nothing changed reuses every paper and digest page, and the search index', async () => {
+  it('a rebuild with nothing changed reuses every paper, digest and topic page and topic feed, and the search index', async () => {
     const { contentDir, outDir } = await firstBuild('same');
     const index = searchIndexFiles(outDir);
     const again = await buildSite({ contentDir, outDir });
     expect(again.code).toBe(0);
     expect(reused(again.output)).toEqual(
-      expect.arrayContaining(['/papers/paper-one/index.html', '/digests/2026-03-13/index.html', '/digests/2026-03-13/email.html']),
+      expect.arrayContaining([
+        '/papers/paper-one/index.html',
+        '/digests/2026-03-13/index.html',
+        '/digests/2026-03-13/email.html',
+        '/topics/alpha/index.html',
+        '/topics/alpha/rss.xml',
+      ]),
     );
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper one about alpha');
     // Pagefind did not run again, and the index it wrote last time is all there, unpruned.
-    expect(stripVTControlCharacters(again.output)).toMatch(/Search index of 3 papers unchanged: kept/);
+    expect(stripVTControlCharacters(again.output)).toMatch(/search shard hot: 3 papers unchanged, kept/);
     expect(searchIndexFiles(outDir)).toEqual(index);
   });
 

@@ -20,8 +20,23 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the real production build (`astro build`, as `npm run build` does) on other content. */
-export function buildSite(options: BuildOptions): Promise<BuildResult> {
+/** Runs a command to its end, with its output (stdout and stderr as they came). */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * Runs the real production build on other content, as `npm run build` does:
+ * `astro build`, then the search indexing step (scripts/index-search.ts).
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Vitest sets BASE_URL, MODE, NODE_ENV=test… in its own environment; a real build must not inherit them.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
@@ -36,12 +51,9 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...options.env,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'astro'), ['build'], { cwd: repoRoot, env });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  const astro = await run(join(repoRoot, 'node_modules', '.bin', 'astro'), ['build'], env);
+  if (astro.code !== 0) return astro;
+  // The Node that runs the tests (npm scripts run Node 24, which runs TypeScript).
+  const index = await run(process.execPath, [join(repoRoot, 'scripts', 'index-search.ts')], env);
+  return { code: index.code, output: astro.output + index.output };
 }

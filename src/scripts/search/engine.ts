@@ -3,7 +3,9 @@
  * one place where a sort reaches Pagefind and results are put in order, and
  * the check that every word of the query is in the results.
  */
-import { FIELD_WEIGHTS, SORTS, type SortName } from '../../lib/search-fields.ts';
+import { FIELDS, FIELD_WEIGHTS, SORTS, type SortName } from '../../lib/search-fields.ts';
+import { SHARD_FILTER } from '../../lib/search-shards.ts';
+import { byShard, everyShard, mergeDescending } from './shards.ts';
 import { searchWords } from './query.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -34,6 +36,7 @@ interface PagefindOptions {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string, options?: Partial<PagefindOptions>): Promise<PagefindResponse>;
   preload(term: string, options?: Partial<PagefindOptions>): Promise<void>;
   debouncedSearch(term: string, options: PagefindOptions, ms: number): Promise<PagefindResponse | null>;
@@ -60,13 +63,24 @@ export function pagefindOptions(state: SearchState): PagefindOptions {
 }
 
 /**
- * The results in the order shown. With one index, Pagefind's order is right:
- * by score, or by the index's precomputed rank for a sort. Pagefind ranks a
- * sort within each index, so results merged from several indexes (mergeIndex)
- * must be put in order here, by their sort values, before they are shown.
+ * The results in the order shown. By score, and with one index, Pagefind's
+ * order is right. Pagefind ranks a sort within each index, so results merged
+ * from the archive shards (search/shards.ts) are put in order here: by date,
+ * each shard's in turn (the shards are date ranges, newest first); by another
+ * value, the shards' lists merged by it (a fragment loaded per result merged).
  */
-export function orderResults(results: PagefindResult[], _sort: SortName | ''): PagefindResult[] {
-  return results;
+export async function orderResults(
+  results: PagefindResult[],
+  sort: SortName | '',
+  shards: readonly string[],
+  counts: Counts,
+): Promise<PagefindResult[]> {
+  if (!sort || shards.length < 2) return results;
+  const lists = byShard(results, shards, counts[SHARD_FILTER] ?? {});
+  if (!lists) return results;
+  const key = SORTS[sort].key;
+  if (key === FIELDS.date) return lists.flat();
+  return mergeDescending(lists, async (result) => Number((await result.data()).meta?.[key] ?? 0));
 }
 
 /** A text's words and, for words joined by punctuation (vision-language, 2607.21051), each part too. */
@@ -101,12 +115,17 @@ export interface Found {
   filters: Counts;
 }
 
-/** Searches for the state's (normalized) term; null when a newer search took over a debounced one. */
-export async function find(api: Pagefind, term: string, state: SearchState, debounce: boolean): Promise<Found | null> {
+/**
+ * Searches for the state's (normalized) term in the index's shards (hot first, then the
+ * archive as merged); null when a newer search took over a debounced one.
+ */
+export async function find(api: Pagefind, term: string, state: SearchState, debounce: boolean, shards: readonly string[]): Promise<Found | null> {
   const options = pagefindOptions(state);
+  // Sorted, each shard's results are counted, to put them in order (orderResults).
+  if (state.sort && shards.length > 1) options.filters = { ...options.filters, ...everyShard(shards) };
   const response = debounce ? await api.debouncedSearch(term, options, 150) : await api.search(term, options);
   if (!response) return null;
   const first = response.results[0];
   if (first && !(await holdsEveryWord(api, term, first))) return { results: [], filters: {} };
-  return { results: orderResults(response.results, state.sort), filters: response.filters };
+  return { results: await orderResults(response.results, state.sort, shards, response.filters), filters: response.filters };
 }

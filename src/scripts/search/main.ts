@@ -6,6 +6,8 @@
  * Filters disclosure is opened: a plain query fetches no filter data at all.
  */
 import { find, PAGEFIND_OPTIONS, type Pagefind, type PagefindResult } from './engine.ts';
+import { mergeArchives } from './shards.ts';
+import { HOT_SHARD } from '../../lib/search-shards.ts';
 import { FilterPane, GROUP_NAMES } from './filters.ts';
 import { normalizeQuery, searchWords } from './query.ts';
 import { renderResult, type ResultView } from './render.ts';
@@ -21,17 +23,23 @@ const PAGE = 10;
 const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const root = document.querySelector<HTMLElement>('[data-search]')!;
+/** The index's archive shards (src/lib/search-shards.ts), merged into the hot one in this order. */
+const archives = (root.dataset.archives ?? '').split(' ').filter(Boolean);
+const shards = [HOT_SHARD, ...archives];
+/** The same options for every shard, so that they rank alike. */
+const options = {
+  ...PAGEFIND_OPTIONS,
+  // Record URLs are site paths (/papers/x/); Pagefind puts BASE_PATH in front of them.
+  baseUrl: root.dataset.base,
+  // The same tag as the page's <link rel="preload"> of pagefind-entry.json (by default Pagefind adds a new one per visit).
+  metaCacheTag: root.dataset.build,
+};
 // Pagefind first: its script, index metadata and WebAssembly load while the rest of the page sets up.
 const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
-  await module.options({
-    ...PAGEFIND_OPTIONS,
-    // Record URLs are site paths (/papers/x/); Pagefind puts BASE_PATH in front of them.
-    baseUrl: root.dataset.base,
-    // The same tag as the page's <link rel="preload"> of pagefind-entry.json (by default Pagefind adds a new one per visit).
-    metaCacheTag: root.dataset.build,
-  });
+  await module.options(options);
   await yieldToMain();
   await module.init();
+  await mergeArchives(module, root.dataset.bundle!, archives, options);
   // Pagefind splits the query with Intl.Segmenter, whose first use loads 10–40 ms of locale
   // data: done in idle time while the index downloads, if the network leaves any (localhost doesn't).
   if ('requestIdleCallback' in window && 'Segmenter' in Intl) {
@@ -130,7 +138,7 @@ async function run(debounce = false): Promise<void> {
     const api = await pagefind;
     if (!indexReady) await (indexReady = whenReady(api, term));
     await yieldToMain();
-    const found = await find(api, term, state, debounce);
+    const found = await find(api, term, state, debounce, shards);
     if (!found || id !== seq) return;
     await yieldToMain();
     clear();
@@ -181,7 +189,7 @@ function loadFilters(): Promise<void> {
     // The same search again, now with the filter index loaded, for counts that match the results.
     const id = seq;
     const term = normalizeQuery(state.term);
-    const found = term ? await find(api, term, state, false) : undefined;
+    const found = term ? await find(api, term, state, false, shards) : undefined;
     if (found && id === seq) filters.updateCounts(found.filters);
   })();
   return filtersLoading;

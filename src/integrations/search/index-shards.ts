@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { HOT_SHARD } from '../../lib/search-shards.ts';
+import type { BuildPaths } from './paths.ts';
+import { readRecordFile, recordFiles } from '../../lib/search-record-files.ts';
+
+/**
+ * The search indexing step, run after `astro build` has exited (npm run build):
+ * each shard's records, written by the build, become a Pagefind bundle, one
+ * shard after another, so that Pagefind's memory never adds to Astro's nor to
+ * another shard's. The hot shard's bundle is `<outDir>/pagefind/` (the one the
+ * search page loads), each archive shard's `<outDir>/pagefind/archive/<quarter>/`
+ * (merged into it at query time). A shard whose records, Pagefind version and
+ * indexing code are those of the bundle already there is kept as it is, byte for
+ * byte: CDN caches and returning readers keep it too.
+ */
+
+export interface ShardReport {
+  shard: string;
+  records: number;
+  kept: boolean;
+  ms: number;
+}
+
+/** What the state file says of each shard's bundle in the output folder. */
+type IndexState = Record<string, { fingerprint: string; entry: string }>;
+
+const ARCHIVE = 'archive';
+/** Records sent to Pagefind before waiting for its answers (one round trip per record is slow). */
+const FEED_BATCH = 200;
+
+export const shardFolder = (output: string, shard: string) => (shard === HOT_SHARD ? output : join(output, ARCHIVE, shard));
+
+/** What else decides a bundle's bytes: Pagefind's version and this code. */
+async function indexerVersion(): Promise<string> {
+  // Pagefind's package exports no package.json: found from its entry point, which is in lib/.
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const { version } = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  const code = await readFile(fileURLToPath(import.meta.url));
+  return createHash('sha256').update(`pagefind ${version}\n`).update(code).digest('hex');
+}
+
+function check<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n  ${response.errors.join('\n  ')}`);
+  return response;
+}
+
+/** Empties a shard's folder; the hot one holds the archive, which stays. */
+async function clearFolder(folder: string, shard: string): Promise<void> {
+  if (shard !== HOT_SHARD) return rm(folder, { recursive: true, force: true });
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name !== ARCHIVE).map((name) => rm(join(folder, name), { recursive: true, force: true })));
+}
+
+async function indexShard(file: string, folder: string): Promise<number> {
+  const { index } = check('create an index', await pagefind.createIndex({}));
+  if (!index) throw new Error('Pagefind created no index');
+  let records = 0;
+  let batch: Array<Promise<{ errors: string[] }>> = [];
+  const drain = async () => {
+    (await Promise.all(batch)).forEach((response) => check(`index a record of ${file}`, response));
+    batch = [];
+  };
+  for await (const record of readRecordFile(file)) {
+    batch.push(index.addCustomRecord(record));
+    records++;
+    if (batch.length === FEED_BATCH) await drain();
+  }
+  await drain();
+  check('write the index', await index.writeFiles({ outputPath: folder }));
+  await index.deleteIndex();
+  return records;
+}
+
+const entryOf = (folder: string) => readFile(join(folder, 'pagefind-entry.json'), 'utf8').catch(() => undefined);
+
+export async function indexSearchShards(paths: BuildPaths, log: (line: string) => void = () => {}): Promise<ShardReport[]> {
+  const files = await recordFiles(paths.searchRecords);
+  const previous: IndexState = JSON.parse(await readFile(paths.searchState, 'utf8').catch(() => '{}'));
+  const version = await indexerVersion();
+  const state: IndexState = {};
+  const reports: ShardReport[] = [];
+  // The state goes first: if indexing stops half-way, no shard is taken for current that is not.
+  await rm(paths.searchState, { force: true });
+  try {
+    for (const { shard, file } of files) {
+      const started = performance.now();
+      const folder = shardFolder(paths.searchOutput, shard);
+      const fingerprint = createHash('sha256').update(version).update(await readFile(file)).digest('hex');
+      const kept = previous[shard]?.fingerprint === fingerprint && (await entryOf(folder)) === previous[shard]!.entry;
+      let records: number;
+      if (kept) {
+        records = (await readFile(file, 'utf8')).split('\n').filter(Boolean).length;
+      } else {
+        await clearFolder(folder, shard);
+        records = await indexShard(file, folder);
+      }
+      state[shard] = { fingerprint, entry: (await entryOf(folder))! };
+      const ms = Math.round(performance.now() - started);
+      reports.push({ shard, records, kept, ms });
+      log(kept ? `search shard ${shard}: ${records} papers unchanged, kept (${ms} ms)` : `search shard ${shard}: ${records} papers indexed in ${ms} ms`);
+    }
+  } finally {
+    await pagefind.close();
+  }
+  // Archive shards the site no longer has (a quarter whose papers all moved on, a changed scheme).
+  const shards = new Set(files.map(({ shard }) => shard));
+  const archived = await readdir(join(paths.searchOutput, ARCHIVE)).catch(() => [] as string[]);
+  await Promise.all(
+    archived.filter((name) => !shards.has(name)).map((name) => rm(shardFolder(paths.searchOutput, name), { recursive: true, force: true })),
+  );
+  await writeFile(paths.searchState, JSON.stringify(state));
+  return reports;
+}

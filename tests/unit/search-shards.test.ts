@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { quarterOf, shardMode, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
+import { mergeDescending, shardOrder } from '../../src/scripts/search/shards.ts';
+
+describe('shardOf', () => {
+  it('puts the hot month in the hot shard and older days in their quarter', () => {
+    expect(shardOf('2026-03-02', '2026-03')).toBe(HOT_SHARD);
+    expect(shardOf('2026-02-28', '2026-03')).toBe('2026-q1');
+    expect(shardOf('2025-10-01', '2026-03')).toBe('2025-q4');
+    expect(shardOf('2025-09-30', '2026-03')).toBe('2025-q3');
+    expect(shardOf(undefined, '2026-03')).toBe(HOT_SHARD);
+    expect(quarterOf('2025-04-01')).toBe('2025-q2');
+  });
+});
+
+describe('shardMode', () => {
+  it('is one index unless SEARCH_SHARDS asks for quarterly shards, and refuses other values', () => {
+    expect(shardMode({})).toBe('single');
+    expect(shardMode({ SEARCH_SHARDS: 'Quarterly' })).toBe('quarterly');
+    expect(shardMode({ SEARCH_SHARDS: 'single' })).toBe('single');
+    expect(() => shardMode({ SEARCH_SHARDS: 'monthly' })).toThrow(/SEARCH_SHARDS must be "single" or "quarterly", got "monthly"/);
+  });
+});
+
+describe('shardOrder', () => {
+  /** Pagefind's merged sorted results: each shard's ranks (n−1 … 0) as scores, merged by score, stable in merge order. */
+  const merged = (shards: Record<string, number>) =>
+    Object.entries(shards)
+      .flatMap(([shard, n]) => Array.from({ length: n }, (_, rank) => ({ shard, rank, score: n - 1 - rank })))
+      .sort((a, b) => b.score - a.score);
+
+  it('gives each shard its results in turn, each in its own order', () => {
+    const counts = { hot: 2, '2026-q1': 4, '2025-q4': 1 };
+    const order = shardOrder(merged(counts), Object.keys(counts), counts);
+    expect(order.map(({ shard, rank }) => `${shard}:${rank}`)).toEqual([
+      'hot:0', 'hot:1', '2026-q1:0', '2026-q1:1', '2026-q1:2', '2026-q1:3', '2025-q4:0',
+    ]);
+  });
+
+  it('leaves the order alone when the counts do not add up', () => {
+    const results = merged({ hot: 2, '2026-q1': 1 });
+    expect(shardOrder(results, ['hot', '2026-q1'], { hot: 2 })).toEqual(results);
+  });
+});
+
+describe('mergeDescending', () => {
+  it('merges lists sorted by a value, loading each value once, ties in list order', async () => {
+    const loaded: number[] = [];
+    const valueOf = async (n: number) => (loaded.push(n), n);
+    expect(await mergeDescending([[9, 4, 1], [7, 4], [], [8]], valueOf)).toEqual([9, 8, 7, 4, 4, 1]);
+    expect(loaded.sort()).toEqual([1, 4, 4, 7, 8, 9]);
+  });
+});
