@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it, inject } from 'vitest';
+import { seriousAxeViolations, useBrowserOnSite } from '../helpers/browser.ts';
 
 const { periods } = inject('builds');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(periods);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBrowserOnSite(periods);
 
 const pages = ['digests/', 'digests/2026/', 'weeks/', 'weeks/2026-W53/', 'weeks/2026-W53/2/', 'months/', 'months/2026-12/', ''];
 
@@ -24,7 +11,7 @@ describe('rankings and the calendar in Chromium', () => {
   for (const width of [390, 1280]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`at ${width} px, ${colorScheme}: no serious accessibility violation, no sideways scrolling`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 844 }, colorScheme });
+        const context = await site.browser.newContext({ viewport: { width, height: 844 }, colorScheme });
         const page = await context.newPage();
         const problems: string[] = [];
         for (const path of pages) {
@@ -40,7 +27,7 @@ describe('rankings and the calendar in Chromium', () => {
   }
 
   it('the calendar fits a 390 px phone, every day cell a tappable size, without JavaScript', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}digests/2026/`);
     const table = await page.locator('.calendar').first().boundingBox();

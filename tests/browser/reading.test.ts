@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { injectAxe, launchChromium, seriousAxeViolations } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it, inject } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { injectAxe, seriousAxeViolations, useBrowserOnSite } from '../helpers/browser.ts';
 import { THUMBNAIL_HOST } from '../helpers/fixture-content.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { fixture } = inject('builds');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(fixture);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBrowserOnSite(fixture);
 
 const readingPages = [
   '',
@@ -39,7 +27,7 @@ async function problemsOnEveryPage(
   options: BrowserContextOptions,
   check: (page: Page) => Promise<string[]>,
 ): Promise<string[]> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   for (const path of readingPages) {
@@ -60,7 +48,7 @@ describe('thumbnails in Chromium', () => {
   ] as const) {
     for (const width of [390, 1280]) {
       it(`hold their box on /${path} at ${width} px, whether the image arrives late or never: nothing shifts`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 844 } });
+        const context = await site.browser.newContext({ viewport: { width, height: 844 } });
         const page = await context.newPage();
         let served = 0;
         await page.route(`${THUMBNAIL_HOST}/**`, async (route) => {
@@ -124,7 +112,7 @@ describe('reading pages in Chromium', () => {
   });
 
   it('the skip link moves focus to the main content', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${site.url}papers/math-in-abstracts/`);
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
@@ -135,7 +123,7 @@ describe('reading pages in Chromium', () => {
   });
 
   it('math renders as MathML in the browser', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${site.url}papers/math-in-abstracts/`);
     const box = await page.locator('.abstract math').first().boundingBox();
     expect(box?.width).toBeGreaterThan(0);
@@ -145,7 +133,7 @@ describe('reading pages in Chromium', () => {
   it('the footer text lines up with the main column, on a phone and a desktop', async () => {
     const misaligned = await Promise.all(
       [390, 1280].map(async (width) => {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const page = await site.browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(`${site.url}papers/math-in-abstracts/`);
         const [mainLeft, footerLeft] = await page.evaluate(() => {
           const main = document.querySelector('main')!;
@@ -161,7 +149,7 @@ describe('reading pages in Chromium', () => {
 
   it("the topic pager's links are at least 24 × 24 px and sit on one row each, on a phone and a desktop", async () => {
     for (const width of [390, 1280]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${site.url}topics/alpha/2/`);
       const boxes = await page.locator('.page-pager a, .page-pager [aria-current]').evaluateAll((elements) =>
         elements.map((element) => {
