@@ -1,3 +1,4 @@
+import type { APIRoute } from 'astro';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Digest, Paper } from './site-model.ts';
@@ -6,6 +7,7 @@ import { absoluteUrl, paths } from './urls.ts';
 import { formatCount, formatDate, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
+import { cacheKey } from './cache-key.ts';
 
 /** Short enough that 70 papers keep a newsletter well under mail clients' ~100 KB clipping. */
 const EMAIL_EXCERPT = 220;
@@ -154,8 +156,19 @@ const formats = {
 export type NewsletterFormat = keyof typeof formats;
 export const newsletterFormats = Object.keys(formats) as NewsletterFormat[];
 
-/** A newsletter file as an endpoint serves it. */
-export function newsletterResponse(newsletter: Newsletter, format: NewsletterFormat, site: URL | string): Response {
-  const { render, type } = formats[format];
-  return new Response(render(newsletter, site), { headers: { 'Content-Type': type } });
+/**
+ * The static paths of newsletter endpoints (`email.html`, `email.txt`): each
+ * newsletter in every format, its cache key a hash of what it says.
+ */
+export function newsletterPaths<Params extends Record<string, string>>(newsletters: ReadonlyArray<{ params: Params; newsletter: Newsletter }>) {
+  return newsletters.flatMap(({ params, newsletter }) =>
+    newsletterFormats.map((format) => ({ params: { ...params, format }, props: { newsletter, format }, cacheKey: cacheKey(newsletter) })),
+  );
 }
+
+/** A newsletter endpoint's GET, for the props of {@link newsletterPaths}. */
+export const serveNewsletter: APIRoute = ({ props, site }) => {
+  const { newsletter, format } = props as { newsletter: Newsletter; format: NewsletterFormat };
+  const { render, type } = formats[format];
+  return new Response(render(newsletter, site!), { headers: { 'Content-Type': type } });
+};

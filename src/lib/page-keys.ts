@@ -1,6 +1,7 @@
 import type { Digest, Paper, SiteModel, TopicWithPapers } from './site-model.ts';
 import type { FeedSpec } from './feeds.ts';
 import { cacheKey } from './cache-key.ts';
+import { digestCardViews, topicCardView } from './views/paper-card.ts';
 import { thumbnails } from './thumbnails.ts';
 
 /** How a page shows another paper: a link with its title. */
@@ -21,37 +22,18 @@ export function paperPageKey(site: SiteModel, paper: Paper): string {
   });
 }
 
-/** Everything a digest page (and its newsletter) shows: its papers' cards and the days around it. */
+/** Everything a digest page shows: the cards it lays out (src/lib/views/paper-card.ts) and the days around it. */
 export function digestPageKey(digest: Digest): string {
-  return cacheKey({
-    thumbnails: thumbnails.on,
-    date: digest.date,
-    items: digest.items.map(({ paper, rank, upvotes }) => [
-      rank,
-      upvotes,
-      paper.slug,
-      paper.data.title,
-      paper.excerpt,
-      paper.abstractText.length,
-      paper.codeUrl,
-      paper.topics,
-      paper.data.thumbnail,
-    ]),
-    older: digest.older?.date,
-    newer: digest.newer?.date,
-  });
+  return cacheKey({ date: digest.date, cards: digestCardViews(digest), older: digest.older?.date, newer: digest.newer?.date });
 }
 
-/** How a topic page's card shows a paper (src/components/PaperCard.astro with its date). */
-const card = (paper: Paper) => [paper.slug, paper.data.title, paper.appearances[0]?.digest.date, paper.codeUrl, paper.excerpt, paper.topics];
-
-/** Everything a topic page shows: the topic, how many papers it has, this page's papers and the pager. */
+/** Everything a topic page shows: the topic, how many papers it has, the cards of this page and the pager. */
 export function topicPageKey(topic: TopicWithPapers, page: { currentPage: number; lastPage: number; start: number; data: readonly Paper[] }): string {
   return cacheKey({
     topic: [topic.id, topic.name, topic.description],
     papers: topic.papers.length,
     page: [page.currentPage, page.lastPage, page.start],
-    cards: page.data.map(card),
+    cards: page.data.map(topicCardView),
   });
 }
 

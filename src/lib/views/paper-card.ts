@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates.ts';
-import type { Paper, TopicSummary } from '../site-model.ts';
+import type { Digest, Paper, TopicSummary } from '../site-model.ts';
+import { knownUpvotes } from '../rankings.ts';
 import { thumbnailSrc } from '../thumbnails.ts';
 
 /** Everything a paper card shows (src/components/PaperCard.astro), as plain data a page's cache key can hash. */
@@ -37,3 +38,11 @@ export function paperCardView(
     thumbnail: thumbnailSrc(paper.data.thumbnail),
   };
 }
+
+/** A digest's cards in its order, each with the day's rank and upvotes. */
+export const digestCardViews = (digest: Digest): PaperCardView[] =>
+  digest.items.map(({ paper, rank, upvotes }) => paperCardView(paper, { rank, upvotes }));
+
+/** A topic page's card: papers of many days, so with the paper's newest day and the highest upvotes known. */
+export const topicCardView = (paper: Paper): PaperCardView =>
+  paperCardView(paper, { upvotes: knownUpvotes(paper), date: paper.appearances[0]?.digest.date });
