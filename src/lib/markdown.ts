@@ -71,7 +71,7 @@ function unwrapTexLink(siblings: PhrasingContent[], index: number): void {
  * code and links, are left as they are.
  */
 function expandTex(tree: MdastRoot): MdastRoot {
-  visit(tree, 'link', (link, index, parent) => {
+  visit(tree, 'link', (_link, index, parent) => {
     if (parent && index !== undefined) unwrapTexLink(parent.children as PhrasingContent[], index);
   });
   visit(tree, 'text', (node, index, parent) => {

@@ -3,8 +3,8 @@ import { absoluteUrl, arxivAbsUrl, paths } from './urls.ts';
 import { formatDate } from './format.ts';
 import { excerpt } from './markdown.ts';
 
-/** Characters of abstract in a page's description (meta, OpenGraph, JSON-LD): what a search result shows. */
-export const DESCRIPTION_LENGTH = 155;
+/** A paper page's description (meta, OpenGraph, JSON-LD): its abstract's first 155 characters or so, what a search result shows. */
+export const paperDescription = (paper: Paper): string => excerpt(paper.abstractText, 155);
 
 /**
  * schema.org ScholarlyArticle for a paper page, as search engines read it. Lean on
@@ -19,7 +19,7 @@ export function scholarlyArticle(paper: Paper): Record<string, unknown> {
   return {
     '@type': 'ScholarlyArticle',
     name: paper.titleText,
-    description: excerpt(paper.abstractText, DESCRIPTION_LENGTH),
+    description: paperDescription(paper),
     ...(data.authors?.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...((data.published ?? firstSeen) ? { datePublished: data.published ?? firstSeen } : {}),
     ...(data.arxiv ? { sameAs: arxivAbsUrl(data.arxiv) } : {}),

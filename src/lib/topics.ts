@@ -232,11 +232,10 @@ function compileTopic(topic: Topic): CompiledTopic {
     combined: sources.length > 0 ? new RegExp(sources.join('|'), PATTERN_FLAGS) : undefined,
     ruleGroups,
     separate,
-    // Topics built in code rather than parsed by topicSchema (as some tests do) may lack these two lists.
     // String.replace needs the g flag to cut every occurrence; RegExp.test must not have it, or the shared
     // regex would carry lastIndex from one title to the next.
-    exclude: compilePhraseSet(topic.match.exclude ?? [], PATTERN_FLAGS),
-    titlePhrases: compilePhraseSet(topic.match.titlePhrases ?? [], 'i'),
+    exclude: compilePhraseSet(topic.match.exclude, PATTERN_FLAGS),
+    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i'),
   };
 }
 

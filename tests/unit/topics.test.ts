@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
 import { assignTopics, compileTopics, SCORING, scoreTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
 
