@@ -2,7 +2,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { htmlPages, loadPage } from '../helpers/dist.ts';
 
-const { fixture } = inject('builds');
+const { fixture, shipped } = inject('builds');
 
 describe('the about page', () => {
   const $ = loadPage(fixture, '/about/');
@@ -14,6 +14,12 @@ describe('the about page', () => {
     expect(sources).toHaveLength(2);
     expect(sources[0]).toMatch(/^53 papers from the Hugging Face Daily Papers page copied as plain text, or written by hand, on 3 days from March 12, 2026 to March 14, 2026/);
     expect(sources[1]).toMatch(/^1 paper from the Hugging Face Daily Papers API .* on 2 days from March 12, 2026 to March 14, 2026/);
+  });
+
+  it('names a single day as a day, not as a range from it to itself (the shipped seed day)', () => {
+    const about = loadPage(shipped, '/about/');
+    const plainText = about('main ul').first().find('li').map((_, e) => about(e).text().replace(/\s+/g, ' ')).get().find((source) => source.includes('copied as plain text'));
+    expect(plainText).toMatch(/^71 papers from the Hugging Face Daily Papers page copied as plain text, or written by hand, on March 14, 2026:/);
   });
 
   it('explains upvotes, rank and topics, and links the topics and the subscribe page', () => {
