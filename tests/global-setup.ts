@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, repoRoot, scratchDir } from './helpers/build-site.ts';
+import { buildSite, repoRoot, scratchDir, type BuildOptions } from './helpers/build-site.ts';
 import { readingFixture, writeFixtureContent, writeImportedContent } from './helpers/fixture-content.ts';
 import { periodsFixture } from './helpers/periods-fixture.ts';
 
@@ -15,6 +15,8 @@ export interface Builds {
   periods: string;
   /** A few hundred real papers (tests/fixtures/search-quality/), imported with the importer: search quality is measured on it. */
   searchQuality: string;
+  /** The same papers with the search index in quarterly shards (SEARCH_SHARDS=quarterly): search quality must hold there too. */
+  searchQualityShards: string;
 }
 
 declare module 'vitest' {
@@ -37,13 +39,15 @@ export default async function setup(project: TestProject): Promise<void> {
     shipped: join(scratchDir, 'dist-shipped'),
     periods: join(scratchDir, 'dist-periods'),
     searchQuality: join(scratchDir, 'dist-search-quality'),
+    searchQualityShards: join(scratchDir, 'dist-search-quality-shards'),
   };
-  const runs = [
+  const runs: BuildOptions[] = [
     { contentDir: fixtureContent, outDir: builds.fixture },
     { contentDir: fixtureContent, outDir: builds.fixtureSub, basePath: '/sub/', env: { THUMBNAILS: 'off' } },
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
     { contentDir: periodsContent, outDir: builds.periods },
     { contentDir: searchQualityContent, outDir: builds.searchQuality },
+    { contentDir: searchQualityContent, outDir: builds.searchQualityShards, env: { SEARCH_SHARDS: 'quarterly' } },
   ];
   // One at a time: builds share the project's generated .astro/ types.
   for (const run of runs) {

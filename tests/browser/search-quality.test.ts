@@ -7,9 +7,11 @@ import { serveDist, type StaticServer } from '../helpers/static-server.ts';
  * Search quality on a site of 286 real papers (20 days of Hugging Face daily
  * papers in tests/fixtures/search-quality/, imported with the importer): the
  * queries readers type, each with the paper they look for, which must be among
- * the first three results; and nonsense, which must find nothing.
+ * the first three results; and nonsense, which must find nothing. With one
+ * index, and with the index in quarterly shards (each shard scores with its own
+ * statistics, and Pagefind's near-match fallback happens per shard).
  */
-const { searchQuality } = inject('builds');
+const { searchQuality, searchQualityShards } = inject('builds');
 
 type Kind = 'author full name' | 'arXiv id' | 'title phrase' | 'keyword' | 'surname + title word';
 /** [query, the start of the expected paper's title]. */
@@ -72,37 +74,40 @@ const QUERIES: Record<Kind, Array<[query: string, title: string]>> = {
 /** Words no paper has, alone and next to a word many papers have. */
 const NONSENSE = ['xyzzyqq', 'qwzxv', 'blorptastic', 'diffusion xyzzyqq', 'zzqxjv transformer'];
 
-let browser: Browser;
-let site: StaticServer;
-let page: Page;
+describe.each([
+  ['one index', searchQuality],
+  ['quarterly shards', searchQualityShards],
+])('search quality on 286 real papers, %s', (indexKind, dist) => {
+  let browser: Browser;
+  let site: StaticServer;
+  let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serveDist(searchQuality);
-  page = await browser.newPage();
-});
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await serveDist(dist);
+    page = await browser.newPage();
+  });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 
-/** The summary once the search for `query` has finished, and the first three titles. */
-async function search(query: string): Promise<{ summary: string; top: string[] }> {
-  await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(
-    (query) => {
-      const text = document.querySelector('[data-search-summary]')?.textContent?.trim() ?? '';
-      return text.endsWith(` ${query}`) || text.startsWith('Search could not load');
-    },
-    query.trim(),
-  );
-  const summary = (await page.locator('[data-search-summary]').textContent())!.trim();
-  const top = (await page.locator('.search-result-title').allTextContents()).slice(0, 3);
-  return { summary, top };
-}
+  /** The summary once the search for `query` has finished, and the first three titles. */
+  async function search(query: string): Promise<{ summary: string; top: string[] }> {
+    await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(
+      (query) => {
+        const text = document.querySelector('[data-search-summary]')?.textContent?.trim() ?? '';
+        return text.endsWith(` ${query}`) || text.startsWith('Search could not load');
+      },
+      query.trim(),
+    );
+    const summary = (await page.locator('[data-search-summary]').textContent())!.trim();
+    const top = (await page.locator('.search-result-title').allTextContents()).slice(0, 3);
+    return { summary, top };
+  }
 
-describe('search quality on 286 real papers', () => {
   it('finds the paper readers look for in the first three results, for every kind of query', async () => {
     const misses: string[] = [];
     const rates: Record<string, string> = {};
@@ -115,7 +120,7 @@ describe('search quality on 286 real papers', () => {
       }
       rates[kind] = `${hits}/${queries.length} (${Math.round((100 * hits) / queries.length)} %)`;
     }
-    console.log(`search quality, expected paper in the first three results:\n${Object.entries(rates).map(([kind, rate]) => `  ${kind}: ${rate}`).join('\n')}`);
+    console.log(`search quality (${indexKind}), expected paper in the first three results:\n${Object.entries(rates).map(([kind, rate]) => `  ${kind}: ${rate}`).join('\n')}`);
     expect(Object.values(QUERIES).flat().length).toBeGreaterThanOrEqual(40);
     expect(misses).toEqual([]);
   });
@@ -126,7 +131,7 @@ describe('search quality on 286 real papers', () => {
       const { summary, top } = await search(query);
       if (top.length > 0 || summary !== `No papers match ${query}`) found.push(`"${query}" → ${summary}; ${JSON.stringify(top)}`);
     }
-    console.log(`search quality, nonsense with no result: ${NONSENSE.length - found.length}/${NONSENSE.length}`);
+    console.log(`search quality (${indexKind}), nonsense with no result: ${NONSENSE.length - found.length}/${NONSENSE.length}`);
     expect(found).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterOf, shardMode, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
-import { mergeDescending, shardOrder } from '../../src/scripts/search/shards.ts';
+import { mergeDescending } from '../../src/scripts/search/shards.ts';
 
 describe('shardOf', () => {
   it('puts the hot month in the hot shard and older days in their quarter', () => {
@@ -19,27 +19,6 @@ describe('shardMode', () => {
     expect(shardMode({ SEARCH_SHARDS: 'Quarterly' })).toBe('quarterly');
     expect(shardMode({ SEARCH_SHARDS: 'single' })).toBe('single');
     expect(() => shardMode({ SEARCH_SHARDS: 'monthly' })).toThrow(/SEARCH_SHARDS must be "single" or "quarterly", got "monthly"/);
-  });
-});
-
-describe('shardOrder', () => {
-  /** Pagefind's merged sorted results: each shard's ranks (n−1 … 0) as scores, merged by score, stable in merge order. */
-  const merged = (shards: Record<string, number>) =>
-    Object.entries(shards)
-      .flatMap(([shard, n]) => Array.from({ length: n }, (_, rank) => ({ shard, rank, score: n - 1 - rank })))
-      .sort((a, b) => b.score - a.score);
-
-  it('gives each shard its results in turn, each in its own order', () => {
-    const counts = { hot: 2, '2026-q1': 4, '2025-q4': 1 };
-    const order = shardOrder(merged(counts), Object.keys(counts), counts);
-    expect(order.map(({ shard, rank }) => `${shard}:${rank}`)).toEqual([
-      'hot:0', 'hot:1', '2026-q1:0', '2026-q1:1', '2026-q1:2', '2026-q1:3', '2025-q4:0',
-    ]);
-  });
-
-  it('leaves the order alone when the counts do not add up', () => {
-    const results = merged({ hot: 2, '2026-q1': 1 });
-    expect(shardOrder(results, ['hot', '2026-q1'], { hot: 2 })).toEqual(results);
   });
 });
 

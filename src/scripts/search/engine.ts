@@ -5,7 +5,7 @@
  */
 import { FIELDS, FIELD_WEIGHTS, SORTS, type SortName } from '../../lib/search-fields.ts';
 import { SHARD_FILTER } from '../../lib/search-shards.ts';
-import { byShard, everyShard, mergeDescending } from './shards.ts';
+import { inShards, mergeDescending } from './shards.ts';
 import { searchWords } from './query.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -63,21 +63,16 @@ export function pagefindOptions(state: SearchState): PagefindOptions {
 }
 
 /**
- * The results in the order shown. By score, and with one index, Pagefind's
- * order is right. Pagefind ranks a sort within each index, so results merged
- * from the archive shards (search/shards.ts) are put in order here: by date,
- * each shard's in turn (the shards are date ranges, newest first); by another
- * value, the shards' lists merged by it (a fragment loaded per result merged).
+ * A sorted search across shards: each shard's results in its own order (one
+ * search each, narrowed to the shard), then by date each shard's in turn (the
+ * shards are date ranges, newest first); by another value, the shards' lists
+ * merged by it (a fragment loaded per result merged).
  */
-export async function orderResults(
-  results: PagefindResult[],
-  sort: SortName | '',
-  shards: readonly string[],
-  counts: Counts,
-): Promise<PagefindResult[]> {
-  if (!sort || shards.length < 2) return results;
-  const lists = byShard(results, shards, counts[SHARD_FILTER] ?? {});
-  if (!lists) return results;
+async function sortedAcrossShards(api: Pagefind, term: string, options: PagefindOptions, sort: SortName, shards: readonly string[]): Promise<PagefindResult[]> {
+  const lists: PagefindResult[][] = [];
+  for (const shard of shards) {
+    lists.push((await api.search(term, { ...options, filters: { ...options.filters, ...inShards([shard]) } })).results);
+  }
   const key = SORTS[sort].key;
   if (key === FIELDS.date) return lists.flat();
   return mergeDescending(lists, async (result) => Number((await result.data()).meta?.[key] ?? 0));
@@ -94,20 +89,45 @@ function wordsOf(text: string): string[] {
  * to the longest indexed word that the query word starts with ("xyzzyqq" finds
  * papers with "x" or "xy"; pagefind_web/src/search.rs, find_word_extensions),
  * which is meant for stems but turns nonsense into stray results. That
- * fallback, when it happens, gives every result of the query, so one result
+ * fallback, when it happens, gives every result of the index, so one result
  * shows it: a word none of whose words starts with the query word was found
  * by the fallback, or is another form of the word ("studies" for "study"),
- * which an exact search, through Pagefind's own stemmer, tells apart.
+ * which `indexed` (an exact search, through Pagefind's own stemmer) tells apart.
  */
-export async function holdsEveryWord(api: Pagefind, term: string, result: PagefindResult): Promise<boolean> {
+export async function holdsEveryWord(term: string, result: PagefindResult, indexed: (word: string) => Promise<boolean>): Promise<boolean> {
   const data = await result.data();
   const words = wordsOf([data.content ?? '', ...Object.values(data.meta ?? {})].join(' '));
   for (const word of searchWords(term)) {
     if (words.some((candidate) => candidate.startsWith(word))) continue;
-    const exact = await api.search(`"${word}"`);
-    if (exact.results.length === 0) return false;
+    if (!(await indexed(word))) return false;
   }
   return true;
+}
+
+/**
+ * The shards whose results are real matches. Pagefind falls back to near
+ * matches per index (see holdsEveryWord), so a shard that lacks a rare word
+ * ("Eisert-Wilkens-Lewenstein") answers with stray papers while the shard that
+ * holds it answers right. An exact search per query word counts, per shard,
+ * the papers with that word; only a shard where some word has none can be
+ * falling back, and its first result tells (one fragment, and only for rare or
+ * unfinished words: common words are in every shard).
+ */
+export async function shardsWithEveryWord(api: Pagefind, term: string, options: PagefindOptions, shards: readonly string[]): Promise<string[]> {
+  const exactCounts = new Map<string, Record<string, number>>();
+  for (const word of searchWords(term)) {
+    const exact = await api.search(`"${word}"`, { filters: inShards(shards) });
+    exactCounts.set(word, exact.filters[SHARD_FILTER] ?? {});
+  }
+  const suspects = shards.filter((shard) => [...exactCounts.values()].some((counts) => !counts[shard]));
+  const failing = new Set<string>();
+  for (const shard of suspects) {
+    const inShard = await api.search(term, { ...options, filters: { ...options.filters, ...inShards([shard]) } });
+    const first = inShard.results[0];
+    const indexedHere = async (word: string) => (exactCounts.get(word)?.[shard] ?? 0) > 0;
+    if (first && !(await holdsEveryWord(term, first, indexedHere))) failing.add(shard);
+  }
+  return shards.filter((shard) => !failing.has(shard));
 }
 
 export interface Found {
@@ -121,11 +141,18 @@ export interface Found {
  */
 export async function find(api: Pagefind, term: string, state: SearchState, debounce: boolean, shards: readonly string[]): Promise<Found | null> {
   const options = pagefindOptions(state);
-  // Sorted, each shard's results are counted, to put them in order (orderResults).
-  if (state.sort && shards.length > 1) options.filters = { ...options.filters, ...everyShard(shards) };
   const response = debounce ? await api.debouncedSearch(term, options, 150) : await api.search(term, options);
   if (!response) return null;
-  const first = response.results[0];
-  if (first && !(await holdsEveryWord(api, term, first))) return { results: [], filters: {} };
-  return { results: await orderResults(response.results, state.sort, shards, response.filters), filters: response.filters };
+  if (shards.length < 2) {
+    const first = response.results[0];
+    const indexed = async (word: string) => (await api.search(`"${word}"`)).results.length > 0;
+    if (first && !(await holdsEveryWord(term, first, indexed))) return { results: [], filters: {} };
+    return { results: response.results, filters: response.filters };
+  }
+  const matching = await shardsWithEveryWord(api, term, options, shards);
+  if (matching.length === 0) return { results: [], filters: {} };
+  const narrowed = matching.length < shards.length ? { ...options, filters: { ...options.filters, ...inShards(matching) } } : options;
+  const found = narrowed === options ? response : await api.search(term, narrowed);
+  const results = state.sort ? await sortedAcrossShards(api, term, options, state.sort, matching) : found.results;
+  return { results, filters: found.filters };
 }
