@@ -4,7 +4,7 @@ import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
 import { dayAfter, isOver } from './periods.ts';
 import { periodRankings, type PeriodRanking } from './rankings.ts';
-import { formatDate, formatPeriod } from './format.ts';
+import { digestTitle, formatDate, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';
@@ -106,7 +106,7 @@ function paperListHtml(papers: ReadonlyArray<{ paper: Paper; position: number }>
 /** A whole digest as one item: the feed for one email a day. */
 export function digestItem(digest: Digest, site: URL): RSSFeedItem {
   return {
-    title: `Papers of ${formatDate(digest.date)}`,
+    title: digestTitle(digest.date),
     link: absoluteUrl(paths.digest(digest.date), site),
     pubDate: dateOfIso(digest.date),
     description: htmlText(`${digest.items.length} papers: ${digest.items.map(({ paper }) => paper.titleText).join('; ')}`),

@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat(siteConfig.language);
 
 /** "14 March 2026" in the site's language. */
 export const formatDate = (date: IsoDate) => longDate.format(dateOfIso(date));
+/** "Papers of March 14, 2026": a day's digest wherever it is named (page, pager, newsletter, feed, JSON-LD). */
+export const digestTitle = (date: IsoDate) => `Papers of ${formatDate(date)}`;
 /** "March 2026". */
 export const formatMonth = (date: IsoDate) => monthYear.format(dateOfIso(date));
 export const formatCount = (count: number, one: string, many: string) =>

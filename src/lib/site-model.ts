@@ -47,6 +47,8 @@ export interface Paper {
   topics: TopicSummary[];
   /** Every digest the paper appeared in, newest first. */
   appearances: Appearance[];
+  /** The day of its oldest digest: the date it stands for when arXiv gives none. */
+  firstSeen: IsoDate | undefined;
   /** Code link, when known: the one badge readers look for. */
   codeUrl: string | undefined;
 }
@@ -155,6 +157,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       excerpt: excerpt(abstractText, options.excerptLength),
       topics,
       appearances: [],
+      firstSeen: undefined,
       codeUrl: data.links?.code,
     });
   }
@@ -167,6 +170,8 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     digest.older = digests[index + 1];
     for (const item of digest.items) {
       item.paper.appearances.push({ digest, rank: item.rank, upvotes: item.upvotes });
+      // Newest digest first: the last one written is the oldest.
+      item.paper.firstSeen = digest.date;
     }
   });
 

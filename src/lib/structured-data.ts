@@ -1,6 +1,6 @@
 import type { Digest, Paper } from './site-model.ts';
 import { absoluteUrl, arxivAbsUrl, paths } from './urls.ts';
-import { formatDate } from './format.ts';
+import { digestTitle } from './format.ts';
 import { excerpt } from './markdown.ts';
 
 /** A paper page's description (meta, OpenGraph, JSON-LD): its abstract's first 155 characters or so, what a search result shows. */
@@ -15,7 +15,7 @@ export const paperDescription = (paper: Paper): string => excerpt(paper.abstract
  */
 export function scholarlyArticle(paper: Paper): Record<string, unknown> {
   const { data } = paper;
-  const firstSeen = paper.appearances.at(-1)?.digest.date;
+  const { firstSeen } = paper;
   return {
     '@type': 'ScholarlyArticle',
     name: paper.titleText,
@@ -31,7 +31,7 @@ export function scholarlyArticle(paper: Paper): Record<string, unknown> {
 export function digestItemList(digest: Digest, site: URL | string): Record<string, unknown> {
   return {
     '@type': 'ItemList',
-    name: `Papers of ${formatDate(digest.date)}`,
+    name: digestTitle(digest.date),
     url: absoluteUrl(paths.digest(digest.date), site),
     numberOfItems: digest.items.length,
     itemListOrder: 'https://schema.org/ItemListOrderAscending',
