@@ -4,7 +4,7 @@ import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
 import { dayAfter, isOver } from './periods.ts';
 import { periodRankings, type PeriodRanking } from './rankings.ts';
-import { digestTitle, formatDate, formatPeriod } from './format.ts';
+import { digestTitle, formatPeriod } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';

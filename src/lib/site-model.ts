@@ -1,9 +1,8 @@
 import type { PaperData } from './schemas.ts';
 import type { DigestData } from './content/digest.ts';
 import type { Topic } from './topics.ts';
-import { automaticTopics, compileTopics } from './topics.ts';
 import { computeRelated } from './related.ts';
-import { excerpt, renderAbstract, renderTitle } from './markdown.ts';
+import { excerpt, renderTitle } from './markdown.ts';
 import type { IsoDate } from './dates.ts';
 import { timed } from './timings.ts';
 
@@ -11,11 +10,10 @@ import { timed } from './timings.ts';
 export interface SourceEntry<T> {
   id: string;
   data: T;
-  body?: string | undefined;
   filePath?: string | undefined;
   /**
    * The paper loader's cached work: the abstract as HTML, and in `metadata` as plain text (`text`) and, for a
-   * paper without hand-set topics, its automatic topics (`topics`, see {@link automaticTopics}).
+   * paper without hand-set topics, its automatic topics (`topics`); see renderedEntry in src/loaders/prepare-paper.ts.
    */
   rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
 }
@@ -109,10 +107,18 @@ export class ContentError extends Error {
 const pathOf = (entry: SourceEntry<unknown>, collection: string, extension: string) =>
   entry.filePath ?? `content/${collection}/${entry.id}${extension}`;
 
-/** The automatic topics the paper loader cached with the entry, if it did. */
-function cachedTopics(entry: SourceEntry<PaperData>): string[] | undefined {
-  const topics = entry.rendered?.metadata?.topics;
-  return Array.isArray(topics) && topics.every((id) => typeof id === 'string') ? topics : undefined;
+/** What the paper loader cached with the entry: the abstract rendered, and the automatic topics. */
+function cachedRendering(entry: SourceEntry<PaperData>): { html: string; text: string; topics: string[] | undefined } {
+  const text = entry.rendered?.metadata?.text;
+  if (!entry.rendered || typeof text !== 'string') {
+    throw new ContentError(pathOf(entry, 'papers', '.md'), 'abstract', 'not rendered: paper entries come from the paper loader (src/loaders/papers.ts)');
+  }
+  const topics = entry.rendered.metadata?.topics;
+  return {
+    html: entry.rendered.html,
+    text,
+    topics: Array.isArray(topics) && topics.every((id) => typeof id === 'string') ? topics : undefined,
+  };
 }
 
 /**
@@ -126,17 +132,13 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
   if (topicSummaries.size === 0) {
     throw new ContentError('content/topics.yaml', 'topics', 'no topics: the taxonomy file is missing or empty');
   }
-  const matcher = compileTopics(sources.topics.map((entry) => entry.data));
 
   const papers = new Map<string, Paper>();
   for (const entry of sources.papers) {
     const data = entry.data;
-    // The paper loader caches both renderings; sources without them (unit tests) are rendered here.
-    const cachedText = entry.rendered?.metadata?.text;
-    const { html: abstractHtml, text: abstractText } =
-      entry.rendered && typeof cachedText === 'string' ? { html: entry.rendered.html, text: cachedText } : renderAbstract(entry.body?.trim() ?? '');
-    // Hand-set topics win; otherwise the assignment the loader cached, or (sources without one) a fresh one.
-    const topicIds = data.topics ?? cachedTopics(entry) ?? automaticTopics(matcher, data, abstractText);
+    const { html: abstractHtml, text: abstractText, topics: automatic } = cachedRendering(entry);
+    // Hand-set topics win; otherwise the assignment the loader cached (none when it had no taxonomy).
+    const topicIds = data.topics ?? automatic ?? [];
     const topics = topicIds.map((id, index) => {
       const topic = topicSummaries.get(id);
       if (!topic) {

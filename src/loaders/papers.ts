@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 import { prepareAll } from './prepare-papers.ts';
+import { renderedEntry } from './prepare-paper.ts';
+import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';
 
 /**
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
@@ -14,29 +16,6 @@ const RENDER_VERSION = '4';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;
-
-/** The meta store key of the file stamps (see {@link FileStamps}). */
-const STAMPS_KEY = 'file-stamps';
-
-/**
- * Whether a file's stamp, taken at `now`, can be trusted on the next load. An edit after that look gets a new
- * mtime only once the file system clock has left the tick of the last write: a few ms on Linux, up to 2 s on
- * file systems that keep whole seconds (FAT: even seconds). A file written just before a build is read again
- * on the next one.
- */
-export function stampIsSettled(mtimeMs: number, now: number): boolean {
-  return now - mtimeMs > (mtimeMs % 1000 === 0 ? 2000 : 100);
-}
-
-/**
- * What the last load saw of each file it left up to date in the store, by path: `size:mtimeMs`. A file whose
- * stamp is unchanged is not read again. `inputs` is everything else an entry depends on (the render version
- * and the taxonomy); when it differs, no stamp is trusted.
- */
-interface FileStamps {
-  inputs: string;
-  stamps: Record<string, string>;
-}
 
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
@@ -76,8 +55,8 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
 
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
 
-      // A missing or invalid taxonomy gives no matcher, so no topics are cached: the site model then assigns
-      // them itself, and reports the taxonomy's problem (as does the topics collection).
+      // A missing taxonomy gives no matcher, so no topics are cached: the site model then reports the
+      // taxonomy's problem (as does the topics collection).
       const taxonomy = await readFile(new URL(options.taxonomy, config.root), 'utf8').catch(() => undefined);
       const inputs = generateDigest(`${RENDER_VERSION}\n${taxonomy ?? ''}`);
       const previous = readStamps(meta.get(STAMPS_KEY), inputs);
@@ -113,24 +92,14 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       for (const [index, { id, filePath, digest }] of changed.entries()) {
         const result = prepared[index]!;
         if ('error' in result) throw new Error(result.error);
-        const { frontMatter, html, text, topics } = result.paper;
+        const { frontMatter } = result.paper;
         const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
         // No `body`: the Markdown is only ever needed rendered, and a third copy of every abstract would
         // weigh on the content store, which the build bundles as one string and parses again to render.
-        store.set({ id, data, filePath, digest, rendered: { html, metadata: topics ? { text, topics } : { text } } });
+        store.set({ id, data, filePath, digest, rendered: renderedEntry(result.paper) });
       }
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
       logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },
   };
-}
-
-/** The stamps of the last load, when they were taken with these inputs; none otherwise. */
-function readStamps(saved: string | undefined, inputs: string): Record<string, string> {
-  try {
-    const parsed = JSON.parse(saved ?? 'null') as FileStamps | null;
-    return parsed?.inputs === inputs ? parsed.stamps : {};
-  } catch {
-    return {};
-  }
 }

@@ -33,3 +33,11 @@ export function preparePaper(contents: string, filePath: string, matcher: TopicM
     ...(taggable ? { topics: automaticTopics(matcher, { title, keywords }, text) } : {}),
   };
 }
+
+/**
+ * What the paper loader keeps with an entry of a prepared paper: the abstract's HTML, and in `metadata` its plain
+ * text and automatic topics. The site model reads them back (src/lib/site-model.ts) and renders nothing itself.
+ */
+export function renderedEntry({ html, text, topics }: PreparedPaper): { html: string; metadata: { text: string; topics?: string[] } } {
+  return { html, metadata: topics ? { text, topics } : { text } };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
 import { digestPageKey, topicPageKey } from '../../src/lib/page-keys.ts';
+import { loadedSources } from '../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
   { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -9,14 +10,14 @@ const topics: SiteSources['topics'] = [
 /** Two papers on one day; the first paper's file says how many upvotes Hugging Face counts today. */
 function site(fileUpvotes: number, title = 'Anything goes') {
   return buildSiteModel(
-    {
+    loadedSources({
       topics,
       papers: [
         { id: 'a', data: { title, upvotes: fileUpvotes }, body: 'Anything at all.' },
         { id: 'b', data: { title: 'Anything else' }, body: 'Anything more.' },
       ],
       digests: [{ id: '2026-03-02', data: { date: '2026-03-02', papers: ['a', 'b'], upvotes: { a: 5 } } }],
-    },
+    }),
     { excerptLength: 40, relatedPapers: 2 },
   );
 }

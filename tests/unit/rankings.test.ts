@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
 import { groupByPeriod, knownUpvotes, periodRankings, rankPeriod } from '../../src/lib/rankings.ts';
 import type { PaperData } from '../../src/lib/schemas.ts';
+import { loadedSources } from '../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
   { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -11,7 +12,7 @@ const paper = (id: string, data: Partial<PaperData> = {}) => ({ id, data: { titl
 /** A small site: a week with a paper on two days, ties, a plain-text day, and the ISO year boundary. */
 function site() {
   return buildSiteModel(
-    {
+    loadedSources({
       topics,
       papers: [
         paper('twice', { upvotes: 5 }),
@@ -32,7 +33,7 @@ function site() {
         { id: '2026-12-31', data: { date: '2026-12-31', papers: ['new-year'], upvotes: { 'new-year': 3 } } },
         { id: '2027-01-01', data: { date: '2027-01-01', papers: ['tie-early'], upvotes: { 'tie-early': 1 } } },
       ],
-    },
+    }),
     { excerptLength: 40, relatedPapers: 2 },
   );
 }

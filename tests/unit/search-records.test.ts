@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { searchRecord } from '../../src/lib/search-records.ts';
 import { LIST_SEPARATOR } from '../../src/lib/search-fields.ts';
+import { loadedSources } from '../helpers/site-sources.ts';
 
 const model = buildSiteModel(
-  {
+  loadedSources({
     topics: [
       { id: 'retrieval', data: { id: 'retrieval', name: 'Retrieval, RAG & recommendation', description: 'R.', match: { phrases: ['retrieval'], patterns: [], exclude: [], titlePhrases: [] } } },
       { id: 'code', data: { id: 'code', name: 'Code', description: 'C.', match: { phrases: ['code generation'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -33,7 +34,7 @@ const model = buildSiteModel(
       { id: '2026-02-27', data: { date: '2026-02-27', papers: ['rag-for-code'] } },
       { id: '2026-03-02', data: { date: '2026-03-02', papers: ['rag-for-code', 'kv-cache'] } },
     ],
-  },
+  }),
   { excerptLength: 100, relatedPapers: 5 },
 );
 

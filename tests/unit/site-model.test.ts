@@ -2,20 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
 import { toBibtex } from '../../src/lib/bibtex.ts';
 import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { loadedPaper } from '../helpers/site-sources.ts';
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
   id,
   data: { id, name: `${phrase} name`, description: `About ${phrase}.`, match: { phrases: [phrase], patterns: [], exclude: [], titlePhrases: [] } },
 });
 
-function sources(): SiteSources {
+const taxonomy = [topic('quantization', 'quantization'), topic('tokenization', 'tokenizer')];
+
+function sources(topics = taxonomy, quantAbstract = 'We study quantization of weights.'): SiteSources {
+  const paper = (id: string, frontMatter: Parameters<typeof loadedPaper>[1], abstract: string) =>
+    loadedPaper(id, frontMatter, abstract, topics.map((entry) => entry.data));
   return {
-    topics: [topic('quantization', 'quantization'), topic('tokenization', 'tokenizer')],
+    topics,
     papers: [
-      { id: 'quant', data: { title: 'Better quantization' }, body: 'We study quantization of weights.' },
-      { id: 'tok', data: { title: 'A new tokenizer' }, body: 'A tokenizer for many languages.' },
-      { id: 'manual', data: { title: 'Quantization, filed by hand', topics: ['tokenization'] }, body: 'Quantization again.' },
-      { id: 'orphan', data: { title: 'Not in any digest' }, body: 'Nothing.' },
+      paper('quant', { title: 'Better quantization' }, quantAbstract),
+      paper('tok', { title: 'A new tokenizer' }, 'A tokenizer for many languages.'),
+      paper('manual', { title: 'Quantization, filed by hand', topics: ['tokenization'] }, 'Quantization again.'),
+      paper('orphan', { title: 'Not in any digest' }, 'Nothing.'),
     ],
     digests: [
       { id: '2026-03-13', data: { date: '2026-03-13', papers: ['tok', 'quant'] } },
@@ -29,7 +34,7 @@ const options = { excerptLength: 40, relatedPapers: 5 };
 describe('buildSiteModel', () => {
   it('gives each paper its title as HTML and as plain text, TeX rendered (issue 13: DR^{3}-Eval), BibTeX keeping the LaTeX', () => {
     const input = sources();
-    input.papers = [...input.papers, { id: 'dr3', data: { title: 'DR^{3}-Eval: \\textbf{When do skills help}' }, body: 'Skills.' }];
+    input.papers = [...input.papers, loadedPaper('dr3', { title: 'DR^{3}-Eval: \\textbf{When do skills help}' }, 'Skills.', [])];
     const paper = buildSiteModel(input, options).papers.get('dr3')!;
     expect(paper.titleHtml).toBe('DR<sup>3</sup>-Eval: <strong>When do skills help</strong>');
     expect(paper.titleText).toBe('DR³-Eval: When do skills help');
@@ -38,7 +43,7 @@ describe('buildSiteModel', () => {
 
   it('renders the TeX of a TL;DR as it does a title (Hugging Face: "VA-$\\pi$ optimizes…")', () => {
     const input = sources();
-    input.papers = [...input.papers, { id: 'vapi', data: { title: 'VA-π', tldr: 'VA-$\\pi$ optimizes with 40-60\\% less.' }, body: 'Policy.' }];
+    input.papers = [...input.papers, loadedPaper('vapi', { title: 'VA-π', tldr: 'VA-$\\pi$ optimizes with 40-60\\% less.' }, 'Policy.', [])];
     const { tldrHtml } = buildSiteModel(input, options).papers.get('vapi')!;
     expect(tldrHtml).toContain('40-60% less.');
     expect(tldrHtml).not.toContain('$');
@@ -76,25 +81,27 @@ describe('buildSiteModel', () => {
     expect(model.topicsById.get('tokenization')!.papers.map((paper) => paper.slug)).toEqual(['manual', 'tok']);
   });
 
-  it('re-tags every paper when the taxonomy changes, with no re-import', () => {
-    const changed = sources();
-    changed.topics = [topic('weights', 'weights'), topic('tokenization', 'tokenizer')];
-    expect(buildSiteModel(changed, options).papers.get('quant')!.topics.map((t) => t.id)).toEqual(['weights']);
+  it('files papers under the topics the loader assigned from the taxonomy it saw', () => {
+    const changed = [topic('weights', 'weights'), topic('tokenization', 'tokenizer')];
+    expect(buildSiteModel(sources(changed), options).papers.get('quant')!.topics.map((t) => t.id)).toEqual(['weights']);
   });
 
-  it('uses the topics the paper loader cached, and computes them for entries without', () => {
+  it('uses the topics the paper loader cached, hand-set topics winning over them', () => {
     const cached = sources();
     // The loader's assignment stands, even where assigning now would differ (it saw another taxonomy).
-    cached.papers[0]!.rendered = { html: '<p>We study quantization of weights.</p>', metadata: { text: 'We study quantization of weights.', topics: ['tokenization'] } };
+    cached.papers[0]!.rendered!.metadata!['topics'] = ['tokenization'];
     // Hand-set topics still win over a cached assignment.
-    cached.papers[2]!.rendered = { html: '<p>Quantization again.</p>', metadata: { text: 'Quantization again.', topics: ['quantization'] } };
-    // A cache without topics (or with something else there) falls back to assigning them.
-    cached.papers[1]!.rendered = { html: '<p>A tokenizer for many languages.</p>', metadata: { text: 'A tokenizer for many languages.', topics: 'nonsense' } };
+    cached.papers[2]!.rendered!.metadata!['topics'] = ['quantization'];
     const model = buildSiteModel(cached, options);
     expect(model.papers.get('quant')!.topics.map((t) => t.id)).toEqual(['tokenization']);
     expect(model.papers.get('manual')!.topics.map((t) => t.id)).toEqual(['tokenization']);
-    expect(model.papers.get('tok')!.topics.map((t) => t.id)).toEqual(['tokenization']);
     expect(model.papers.get('orphan')!.topics).toEqual([]);
+  });
+
+  it('stops on a paper entry the paper loader did not render, naming its file', () => {
+    const unrendered = sources();
+    delete unrendered.papers[1]!.rendered;
+    expect(() => buildSiteModel(unrendered, options)).toThrow(/content\/papers\/tok\.md: abstract: not rendered/);
   });
 
   it('assigns what automaticTopics gives, as the paper loader caches it', () => {
@@ -111,9 +118,7 @@ describe('buildSiteModel', () => {
   it('renders abstracts and cuts excerpts at a word boundary', () => {
     const quant = buildSiteModel(sources(), options).papers.get('quant')!;
     expect(quant.abstractHtml).toBe('<p>We study quantization of weights.</p>');
-    const long = sources();
-    long.papers[0]!.body = 'word '.repeat(30);
-    expect(buildSiteModel(long, options).papers.get('quant')!.excerpt).toMatch(/^(word ){5,7}word…$/);
+    expect(buildSiteModel(sources(taxonomy, 'word '.repeat(30)), options).papers.get('quant')!.excerpt).toMatch(/^(word ){5,7}word…$/);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
 import { calendarKey, calendarViews } from '../../../src/lib/views/calendar.ts';
+import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
   { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -9,7 +10,7 @@ const topics: SiteSources['topics'] = [
 function site(upvotes = 1) {
   const papers = ['a', 'b', 'c'].map((id) => ({ id, data: { title: `Paper ${id}` }, body: `About ${id}.` }));
   return buildSiteModel(
-    {
+    loadedSources({
       topics,
       papers,
       digests: [
@@ -17,7 +18,7 @@ function site(upvotes = 1) {
         { id: '2026-02-02', data: { date: '2026-02-02', papers: ['a', 'b'] } },
         { id: '2026-03-01', data: { date: '2026-03-01', papers: ['b', 'c'], upvotes: { b: upvotes } } },
       ],
-    },
+    }),
     { excerptLength: 40, relatedPapers: 2 },
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
 import { periodPageKey, periodPageViews } from '../../../src/lib/views/period-page.ts';
 import { periodIndexView } from '../../../src/lib/views/period-index.ts';
+import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
   { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -11,7 +12,7 @@ const topics: SiteSources['topics'] = [
 function site(upvotesOfLast = 1) {
   const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'next-week'];
   return buildSiteModel(
-    {
+    loadedSources({
       topics,
       papers: ids.map((id) => ({ id, data: { title: `Paper ${id}`, ...(id === 'p2' ? { links: { code: 'https://github.com/x/y' } } : {}) }, body: `About ${id}.` })),
       digests: [
@@ -21,7 +22,7 @@ function site(upvotesOfLast = 1) {
         },
         { id: '2026-03-09', data: { date: '2026-03-09', papers: ['next-week'] } },
       ],
-    },
+    }),
     { excerptLength: 40, relatedPapers: 2 },
   );
 }
