@@ -79,7 +79,7 @@ export async function feedResponse(spec: FeedSpec, site: URL): Promise<Response>
  * The source gives no file size: RSS readers take 0 as unknown.
  */
 export function paperItem(paper: Paper, site: URL): RSSFeedItem {
-  const day = paper.appearances[0]?.digest.date;
+  const day = paper.lastSeen;
   const thumbnail = thumbnailSrc(paper.data.thumbnail);
   return {
     title: xmlSafe(paper.titleText),

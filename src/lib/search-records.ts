@@ -40,7 +40,7 @@ function organizationOf(paper: Paper): string | undefined {
  * its topics from them).
  */
 export function searchRecord(paper: Paper, language: string): SearchRecord {
-  const latest = paper.appearances[0]?.digest.date;
+  const latest = paper.lastSeen;
   const months = [...new Set(paper.appearances.map((appearance) => formatMonth(appearance.digest.date)))];
   const { authors, arxiv, keywords, upvotes } = paper.data;
   const organization = organizationOf(paper);

@@ -47,6 +47,8 @@ export interface Paper {
   appearances: Appearance[];
   /** The day of its oldest digest: the date it stands for when arXiv gives none. */
   firstSeen: IsoDate | undefined;
+  /** The day of its newest digest: when it last trended, as feeds and lists of many days date it. */
+  lastSeen: IsoDate | undefined;
   /** Code link, when known: the one badge readers look for. */
   codeUrl: string | undefined;
 }
@@ -160,6 +162,7 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
       topics,
       appearances: [],
       firstSeen: undefined,
+      lastSeen: undefined,
       codeUrl: data.links?.code,
     });
   }
@@ -172,7 +175,8 @@ export function buildSiteModel(sources: SiteSources, options: ModelOptions): Sit
     digest.older = digests[index + 1];
     for (const item of digest.items) {
       item.paper.appearances.push({ digest, rank: item.rank, upvotes: item.upvotes });
-      // Newest digest first: the last one written is the oldest.
+      // Newest digest first: the first day set is the newest, the last one written the oldest.
+      item.paper.lastSeen ??= digest.date;
       item.paper.firstSeen = digest.date;
     }
   });
