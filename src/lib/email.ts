@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { Digest, Paper } from './site-model.ts';
-import type { PeriodRanking } from './rankings.ts';
 import { absoluteUrl, paths } from './urls.ts';
-import { formatCount, formatDate, formatPeriod } from './format.ts';
+import { formatCount } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
-import { cacheKey } from './cache-key.ts';
+import type { Newsletter } from './views/newsletter.ts';
+import { pageKey } from './views/page-key.ts';
 
 /** Short enough that 70 papers keep a newsletter well under mail clients' ~100 KB clipping. */
 const EMAIL_EXCERPT = 220;
@@ -22,59 +21,6 @@ const style = {
   meta: 'margin:6px 0 0;font-size:12px;color:#666666;',
   link: 'color:#1a56b8;',
 };
-
-/** One paper in a newsletter. */
-export interface NewsletterItem {
-  slug: string;
-  title: string;
-  /** The abstract as plain text; the newsletter shows its beginning. */
-  text: string;
-  codeUrl: string | undefined;
-  topicNames: string[];
-  /** Its place in the list: the digest's rank or the ranking's. */
-  position: number;
-  upvotes: number | undefined;
-}
-
-/** What a newsletter says, in either format: plain data, so a page's cache key can hash it. */
-export interface Newsletter {
-  heading: string;
-  /** The page it stands for. */
-  webPath: string;
-  /** "12 papers", "Top 10 of 120 papers". */
-  summary: string;
-  items: NewsletterItem[];
-}
-
-const newsletterItem = (paper: Paper, position: number, upvotes: number | undefined): NewsletterItem => ({
-  slug: paper.slug,
-  title: paper.titleText,
-  text: paper.abstractText,
-  codeUrl: paper.codeUrl,
-  topicNames: paper.topics.map((topic) => topic.name),
-  position,
-  upvotes,
-});
-
-/** A day's digest as a newsletter: every paper in digest order. */
-export function digestNewsletter(digest: Digest): Newsletter {
-  return {
-    heading: `Papers of ${formatDate(digest.date)}`,
-    webPath: paths.digest(digest.date),
-    summary: formatCount(digest.items.length, 'paper', 'papers'),
-    items: digest.items.map(({ paper, rank, upvotes }) => newsletterItem(paper, rank, upvotes)),
-  };
-}
-
-/** A week's or month's newsletter: the top of its ranking. */
-export function periodNewsletter({ period, ranking }: PeriodRanking, top: number): Newsletter {
-  return {
-    heading: `Top papers of ${formatPeriod(period)}`,
-    webPath: paths.period(period),
-    summary: `Top ${Math.min(top, ranking.length)} of ${formatCount(ranking.length, 'paper', 'papers')}`,
-    items: ranking.slice(0, top).map(({ paper, upvotes }, index) => newsletterItem(paper, index + 1, upvotes)),
-  };
-}
 
 /**
  * A newsletter as a self-contained HTML email: a table layout with inline styles
@@ -158,11 +104,11 @@ export const newsletterFormats = Object.keys(formats) as NewsletterFormat[];
 
 /**
  * The static paths of newsletter endpoints (`email.html`, `email.txt`): each
- * newsletter in every format, its cache key a hash of what it says.
+ * newsletter in every format, its cache key its view's (src/lib/views/page-key.ts).
  */
 export function newsletterPaths<Params extends Record<string, string>>(newsletters: ReadonlyArray<{ params: Params; newsletter: Newsletter }>) {
   return newsletters.flatMap(({ params, newsletter }) =>
-    newsletterFormats.map((format) => ({ params: { ...params, format }, props: { newsletter, format }, cacheKey: cacheKey(newsletter) })),
+    newsletterFormats.map((format) => ({ params: { ...params, format }, props: { newsletter, format }, cacheKey: pageKey(newsletter) })),
   );
 }
 

@@ -4,7 +4,7 @@ import { absoluteUrl, href, paths } from './urls.ts';
 import { dateOfIso } from './dates.ts';
 import { dayAfter, isOver } from './periods.ts';
 import { periodRankings, type PeriodRanking } from './rankings.ts';
-import { digestTitle, formatPeriod } from './format.ts';
+import { digestTitle, rankingTitle } from './format.ts';
 import { excerpt } from './markdown.ts';
 import { siteConfig } from '../site.config.ts';
 import type { FeedLink } from './opml.ts';
@@ -118,7 +118,7 @@ export function digestItem(digest: Digest, site: URL): RSSFeedItem {
 export function weekItem({ period, ranking }: PeriodRanking, site: URL): RSSFeedItem {
   const top = ranking.slice(0, WEEKLY_TOP);
   return {
-    title: `Top papers of ${formatPeriod(period)}`,
+    title: rankingTitle(period),
     link: absoluteUrl(paths.period(period), site),
     pubDate: dateOfIso(dayAfter(period.end)),
     description: htmlText(`The top ${top.length} of ${ranking.length} papers: ${top.map(({ paper }) => paper.titleText).join('; ')}`),

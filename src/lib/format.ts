@@ -30,5 +30,8 @@ export function formatPeriod(period: Period): string {
   return `${formatWeek(period)}: ${range.replace(/\s–\s(?=\d)/, '–')}`;
 }
 
+/** "Top papers of Week 10 of 2026: March 2–8": a week's or month's ranking wherever its newsletter is named (email, weekly feed). */
+export const rankingTitle = (period: Period) => `Top papers of ${formatPeriod(period)}`;
+
 /** "Week 10 of 2026": the short name of a week, for calendar rows. */
 export const formatWeek = (period: Period) => `Week ${period.number} of ${period.year}`;

@@ -3,7 +3,6 @@ import { daysOf, monthOf, weekOf, weekdayOf, type Period } from '../periods.ts';
 import type { Digest, SiteModel } from '../site-model.ts';
 import { periodRankings } from '../rankings.ts';
 import { formatMonth, formatPeriod, formatWeek } from '../format.ts';
-import { cacheKey } from '../cache-key.ts';
 import { newestPeriods, type PeriodLink } from './period-page.ts';
 
 export interface CalendarDay {
@@ -100,5 +99,3 @@ export function calendarViews(site: SiteModel): CalendarView[] {
   const newest = newestPeriods(site);
   return calendars.map(({ year, months }, index) => ({ year, isNewest: index === 0, years, months, newest: index === 0 ? newest : undefined }));
 }
-
-export const calendarKey = (view: CalendarView, language: string): string => cacheKey({ view, language });

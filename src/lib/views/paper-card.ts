@@ -45,4 +45,4 @@ export const digestCardViews = (digest: Digest): PaperCardView[] =>
 
 /** A topic page's card: papers of many days, so with the paper's newest day and the highest upvotes known. */
 export const topicCardView = (paper: Paper): PaperCardView =>
-  paperCardView(paper, { upvotes: knownUpvotes(paper), date: paper.appearances[0]?.digest.date });
+  paperCardView(paper, { upvotes: knownUpvotes(paper), date: paper.lastSeen });

@@ -2,7 +2,6 @@ import type { PeriodKind } from '../periods.ts';
 import { periodRankings } from '../rankings.ts';
 import type { SiteModel } from '../site-model.ts';
 import { formatPeriod } from '../format.ts';
-import { cacheKey } from '../cache-key.ts';
 import type { PeriodLink } from './period-page.ts';
 
 /** /weeks/ or /months/: every period with papers, newest first, with its counts. */
@@ -24,5 +23,3 @@ export function periodIndexView(site: SiteModel, kind: PeriodKind): PeriodIndexV
     })),
   };
 }
-
-export const periodIndexKey = (view: PeriodIndexView, language: string): string => cacheKey({ view, language });

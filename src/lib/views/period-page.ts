@@ -3,7 +3,6 @@ import { monthOf, weekOf, type Period, type PeriodKind } from '../periods.ts';
 import { periodRankings } from '../rankings.ts';
 import type { SiteModel } from '../site-model.ts';
 import { formatPeriod } from '../format.ts';
-import { cacheKey } from '../cache-key.ts';
 import { paperCardView, type PaperCardView } from './paper-card.ts';
 
 /** Another period, as a page links it. */
@@ -57,9 +56,6 @@ export function periodPageViews(site: SiteModel, kind: PeriodKind, papersPerPage
     }));
   });
 }
-
-/** The page's cache key: the view itself, and the language its numbers are written in. */
-export const periodPageKey = (view: PeriodPageView, language: string): string => cacheKey({ view, language });
 
 /** The week and the month of the newest digest, which the home page and the archive link to. */
 export function newestPeriods(site: SiteModel): { week: PeriodLink; month: PeriodLink } | undefined {

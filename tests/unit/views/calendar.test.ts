@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
-import { calendarKey, calendarViews } from '../../../src/lib/views/calendar.ts';
+import { calendarViews } from '../../../src/lib/views/calendar.ts';
+import { pageKey } from '../../../src/lib/views/page-key.ts';
 import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
@@ -63,7 +64,7 @@ describe('calendarViews', () => {
   });
 
   it('changes its cache key when anything it shows changes, and only then', () => {
-    const key = (model: ReturnType<typeof site>) => calendarViews(model).map((view) => calendarKey(view, 'en'));
+    const key = (model: ReturnType<typeof site>) => calendarViews(model).map((view) => pageKey(view));
     expect(key(site())).toEqual(key(site()));
     // Upvotes are not shown on the calendar.
     expect(key(site(7))).toEqual(key(site()));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
-import { periodPageKey, periodPageViews } from '../../../src/lib/views/period-page.ts';
+import { periodPageViews } from '../../../src/lib/views/period-page.ts';
+import { pageKey } from '../../../src/lib/views/page-key.ts';
 import { periodIndexView } from '../../../src/lib/views/period-index.ts';
 import { loadedSources } from '../../helpers/site-sources.ts';
 
@@ -54,7 +55,7 @@ describe('periodPageViews', () => {
   });
 
   it('changes the key of exactly the pages whose cards change', () => {
-    const keys = (model: ReturnType<typeof site>) => periodPageViews(model, 'week', 3).map((view) => periodPageKey(view, 'en'));
+    const keys = (model: ReturnType<typeof site>) => periodPageViews(model, 'week', 3).map((view) => pageKey(view));
     const before = keys(site(1));
     const after = keys(site(2));
     // p7's count is on W10's last page only.

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
-import { digestPageKey, topicPageKey } from '../../src/lib/page-keys.ts';
-import { loadedSources } from '../helpers/site-sources.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
+import { pageKey } from '../../../src/lib/views/page-key.ts';
+import { digestPageView } from '../../../src/lib/views/digest-page.ts';
+import { topicPageView } from '../../../src/lib/views/topic-page.ts';
+import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [
   { id: 'misc', data: { id: 'misc', name: 'Misc', description: 'Anything.', match: { phrases: ['anything'], patterns: [], exclude: [], titlePhrases: [] } } },
@@ -24,9 +26,9 @@ function site(fileUpvotes: number, title = 'Anything goes') {
 
 const topicKey = (model: ReturnType<typeof site>) => {
   const topic = model.topicsById.get('misc')!;
-  return topicPageKey(topic, { currentPage: 1, lastPage: 1, start: 0, data: topic.papers });
+  return pageKey(topicPageView(topic, { currentPage: 1, lastPage: 1, start: 0, data: topic.papers }));
 };
-const digestKey = (model: ReturnType<typeof site>) => digestPageKey(model.digests[0]!);
+const digestKey = (model: ReturnType<typeof site>) => pageKey(digestPageView(model.digests[0]!, new URL('https://papers.example.org')));
 
 describe('page keys follow what the page shows', () => {
   it('a topic page, whose cards show the highest upvotes known, is rendered again when a re-import raises them', () => {
@@ -40,5 +42,23 @@ describe('page keys follow what the page shows', () => {
   it('both are rendered again when a card’s title changes', () => {
     expect(topicKey(site(12))).not.toBe(topicKey(site(12, 'Anything goes, revised')));
     expect(digestKey(site(12))).not.toBe(digestKey(site(12, 'Anything goes, revised')));
+  });
+});
+
+describe('pageKey', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('changes with the view and with the origin and base path every link is written with', () => {
+    const view = { title: 'Papers of March 14, 2026' };
+    vi.stubEnv('SITE', 'https://papers.example.org');
+    vi.stubEnv('BASE_URL', '/');
+    const key = pageKey(view);
+    expect(pageKey({ ...view })).toBe(key);
+    expect(pageKey({ title: 'Papers of March 13, 2026' })).not.toBe(key);
+    vi.stubEnv('SITE', 'https://mirror.example.org');
+    expect(pageKey(view)).not.toBe(key);
+    vi.stubEnv('SITE', 'https://papers.example.org');
+    vi.stubEnv('BASE_URL', '/papertide/');
+    expect(pageKey(view)).not.toBe(key);
   });
 });
