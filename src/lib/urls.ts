@@ -55,3 +55,6 @@ export const arxivPdfUrl = (arxiv: string) => `https://arxiv.org/pdf/${arxiv}`;
 
 /** The paper's page on Hugging Face: upvotes, discussion, linked models and datasets. */
 export const huggingFacePaperUrl = (arxiv: string) => `https://huggingface.co/papers/${arxiv}`;
+
+/** Hugging Face's Daily Papers: the community's daily lists this site is made from. */
+export const huggingFaceDailyPapersUrl = 'https://huggingface.co/papers';
