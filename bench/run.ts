@@ -11,8 +11,8 @@
 import { cp, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDigest } from '../src/lib/content/digest.ts';
-import { readTopics } from '../src/lib/content/taxonomy.ts';
+import { readDigest } from '#/lib/content/digest.ts';
+import { readTopics } from '#/lib/content/taxonomy.ts';
 import { runBuild, type BuildResult } from './lib/build.ts';
 import { addDailyDigest, prepareCorpus } from './lib/corpus.ts';
 import { dirStats } from './lib/fs-stats.ts';

@@ -13,10 +13,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { splitTexMath, texTextToMarkdown, unescapeTexText } from '../src/lib/import/abstract-markdown.ts';
-import { renderAbstract, renderTitle } from '../src/lib/markdown.ts';
-import { holdsTex, texToPhrasing } from '../src/lib/latex.ts';
-import { normalizeText } from '../src/lib/text.ts';
+import { splitTexMath, texTextToMarkdown, unescapeTexText } from '#/lib/import/abstract-markdown.ts';
+import { renderAbstract, renderTitle } from '#/lib/markdown.ts';
+import { holdsTex, texToPhrasing } from '#/lib/latex.ts';
+import { normalizeText } from '#/lib/text.ts';
 
 /** Pandoc's rule for math, on one line of visible text: `$`, a non-space, no `$`, a non-space, `$` not before a digit. */
 const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])/g;

@@ -3,8 +3,8 @@
  * Imports digests into content/; prints one summary line per digest.
  */
 import { parseArgs } from 'node:util';
-import { describeDigestPlan, runImport } from '../src/lib/import/run-import.ts';
-import { InputError } from '../src/lib/import/input-error.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
+import { InputError } from '#/lib/import/input-error.ts';
 
 const usage =
   'usage: npm run import -- [<file...>] [--hf YYYY-MM-DD ...] [--hf-api URL] [--date YYYY-MM-DD] [--dry-run] [--content-dir DIR]';

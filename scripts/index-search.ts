@@ -3,8 +3,8 @@
  * (src/integrations/search/index-shards.ts). Reads OUT_DIR and CACHE_DIR as the
  * build does.
  */
-import { buildPaths } from '../src/integrations/search/paths.ts';
-import { indexSearchShards } from '../src/integrations/search/index-shards.ts';
+import { buildPaths } from '#/integrations/search/paths.ts';
+import { indexSearchShards } from '#/integrations/search/index-shards.ts';
 
 const started = performance.now();
 // If Pagefind's process dies (it panics on some I/O errors), the call being awaited

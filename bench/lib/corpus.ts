@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { runImport } from '../../src/lib/import/run-import.ts';
-import { applyPlan, loadContentIndex, planImport } from '../../src/lib/import/content-store.ts';
-import { formatEditedPaper, formatPaper, readPaperForEdit } from '../../src/lib/content/paper.ts';
-import { formatDigest, readDigest } from '../../src/lib/content/digest.ts';
-import { texTextToMarkdown } from '../../src/lib/import/abstract-markdown.ts';
-import type { ImportedDigest, ImportedPaper } from '../../src/lib/import/imported.ts';
-import type { PaperFrontMatter } from '../../src/lib/schemas.ts';
-import { slugFromTitle, uniqueSlug } from '../../src/lib/slug.ts';
+import { runImport } from '#/lib/import/run-import.ts';
+import { applyPlan, loadContentIndex, planImport } from '#/lib/import/content-store.ts';
+import { formatEditedPaper, formatPaper, readPaperForEdit } from '#/lib/content/paper.ts';
+import { formatDigest, readDigest } from '#/lib/content/digest.ts';
+import { texTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
+import type { ImportedDigest, ImportedPaper } from '#/lib/import/imported.ts';
+import type { PaperFrontMatter } from '#/lib/schemas.ts';
+import { slugFromTitle, uniqueSlug } from '#/lib/slug.ts';
 import { repoRoot, tmpRoot } from './paths.ts';
 import { dirStats, mapLimit } from './fs-stats.ts';
 

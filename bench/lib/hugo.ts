@@ -9,10 +9,10 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { automaticTopics, compileTopics } from '../../src/lib/topics.ts';
-import { readDigest } from '../../src/lib/content/digest.ts';
-import { readPaper } from '../../src/lib/content/paper.ts';
-import { readTopics } from '../../src/lib/content/taxonomy.ts';
+import { automaticTopics, compileTopics } from '#/lib/topics.ts';
+import { readDigest } from '#/lib/content/digest.ts';
+import { readPaper } from '#/lib/content/paper.ts';
+import { readTopics } from '#/lib/content/taxonomy.ts';
 import { mapLimit } from './fs-stats.ts';
 import { repoRoot } from './paths.ts';
 import { RssSampler } from './proc.ts';

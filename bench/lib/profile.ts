@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { paperSchema, type PaperData } from '../../src/lib/schemas.ts';
-import { automaticTopics, compileTopics } from '../../src/lib/topics.ts';
-import { readPaper } from '../../src/lib/content/paper.ts';
-import { readDigest } from '../../src/lib/content/digest.ts';
-import { readTopics } from '../../src/lib/content/taxonomy.ts';
-import { renderAbstract } from '../../src/lib/markdown.ts';
-import { computeRelated } from '../../src/lib/related.ts';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { paperSchema, type PaperData } from '#/lib/schemas.ts';
+import { automaticTopics, compileTopics } from '#/lib/topics.ts';
+import { readPaper } from '#/lib/content/paper.ts';
+import { readDigest } from '#/lib/content/digest.ts';
+import { readTopics } from '#/lib/content/taxonomy.ts';
+import { renderAbstract } from '#/lib/markdown.ts';
+import { computeRelated } from '#/lib/related.ts';
+import { buildSiteModel } from '#/lib/site-model.ts';
+import { siteConfig } from '#/site.config.ts';
 import { mapLimit } from './fs-stats.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { readTopics } from '../../src/lib/content/taxonomy.ts';
-import { automaticTopics, compileTopics, type TopicMatcher } from '../../src/lib/topics.ts';
+import { readTopics } from '#/lib/content/taxonomy.ts';
+import { automaticTopics, compileTopics, type TopicMatcher } from '#/lib/topics.ts';
 
 /*
  * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels.json holds papers

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { TIMING_PREFIX } from '../lib/timings.ts';
+import { TIMING_PREFIX } from '#/lib/timings.ts';
 
 /** Logs the data layer's timed steps (see src/lib/timings.ts) once the build is done: `[papertide:timings] site model: 120 ms`. */
 export default function timings(): AstroIntegration {

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { absoluteUrl, paths } from './urls.ts';
 import { formatCount } from './format.ts';
 import { excerpt } from './markdown.ts';
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 import type { Newsletter } from './views/newsletter.ts';
 import { pageKey } from './views/page-key.ts';
 

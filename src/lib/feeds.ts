@@ -6,7 +6,7 @@ import { dayAfter, isOver } from './periods.ts';
 import { periodRankings, type PeriodRanking } from './rankings.ts';
 import { digestTitle, rankingTitle } from './format.ts';
 import { excerpt } from './markdown.ts';
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 import type { FeedLink } from './opml.ts';
 import { imageType, thumbnailSrc } from './thumbnails.ts';
 

@@ -1,6 +1,6 @@
 import { dateOfIso, type IsoDate } from './dates.ts';
 import type { Period } from './periods.ts';
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 
 const longDate = new Intl.DateTimeFormat(siteConfig.language, { dateStyle: 'long', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat(siteConfig.language, { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates.ts';
 import type { Paper, SiteModel } from './site-model.ts';
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 
 /**
  * The search index comes in shards, each its own Pagefind bundle, so that a

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
 import { SHARD_FILTER, searchShards } from './search-shards.ts';

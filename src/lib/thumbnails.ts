@@ -1,4 +1,4 @@
-import { siteConfig } from '../site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 
 /**
  * Paper thumbnails are the source's pictures, loaded by the reader's browser

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileTaxonomyFile } from '../lib/content/taxonomy.ts';
+import { compileTaxonomyFile } from '#/lib/content/taxonomy.ts';
 import { prepareOne, type PaperSource } from './prepare-papers.ts';
 
 /** One slice of prepareAll's files (see prepare-papers.ts), answered in one message. */

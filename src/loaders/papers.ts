@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { SLUG_PATTERN } from '../lib/slug.ts';
+import { SLUG_PATTERN } from '#/lib/slug.ts';
 import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
 import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';

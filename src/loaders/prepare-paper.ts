@@ -1,6 +1,6 @@
-import { readPaper } from '../lib/content/paper.ts';
-import { renderAbstract } from '../lib/markdown.ts';
-import { automaticTopics, type TopicMatcher } from '../lib/topics.ts';
+import { readPaper } from '#/lib/content/paper.ts';
+import { renderAbstract } from '#/lib/markdown.ts';
+import { automaticTopics, type TopicMatcher } from '#/lib/topics.ts';
 
 /** A paper file read and rendered, before its front matter is checked against the schema. */
 export interface PreparedPaper {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { TopicMatcher } from '../lib/topics.ts';
-import { compileTaxonomyFile } from '../lib/content/taxonomy.ts';
+import type { TopicMatcher } from '#/lib/topics.ts';
+import { compileTaxonomyFile } from '#/lib/content/taxonomy.ts';
 import { preparePaper, type PreparedPaper } from './prepare-paper.ts';
 
 export interface PaperSource {

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../lib/site-data.ts';
-import { allFeeds } from '../lib/feeds.ts';
-import { toOpml } from '../lib/opml.ts';
-import { dateOfIso } from '../lib/dates.ts';
-import { siteConfig } from '../site.config.ts';
+import { loadSite } from '#/lib/site-data.ts';
+import { allFeeds } from '#/lib/feeds.ts';
+import { toOpml } from '#/lib/opml.ts';
+import { dateOfIso } from '#/lib/dates.ts';
+import { siteConfig } from '#/site.config.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const model = await loadSite();

@@ -1,7 +1,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { loadPage, htmlPages, pathExists } from '../helpers/dist.ts';
 import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { siteConfig } from '#/site.config.ts';
 
 const { fixture, fixtureSub } = inject('builds');
 

@@ -1,10 +1,10 @@
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatPaper } from '../../src/lib/content/paper.ts';
-import { formatDigest } from '../../src/lib/content/digest.ts';
-import { formatTaxonomy } from '../../src/lib/content/taxonomy.ts';
-import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '../../src/lib/content/paths.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
+import { formatPaper } from '#/lib/content/paper.ts';
+import { formatDigest } from '#/lib/content/digest.ts';
+import { formatTaxonomy } from '#/lib/content/taxonomy.ts';
+import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '#/lib/content/paths.ts';
+import { runImport } from '#/lib/import/run-import.ts';
 import { repoRoot } from './build-site.ts';
 
 export interface FixturePaper {

@@ -1,9 +1,9 @@
-import { formatPaper } from '../../src/lib/content/paper.ts';
-import { paperSchema, type PaperData, type PaperFrontMatter } from '../../src/lib/schemas.ts';
-import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
-import { compileTopics, type Topic } from '../../src/lib/topics.ts';
-import type { SiteSources, SourceEntry } from '../../src/lib/site-model.ts';
-import { preparePaper, renderedEntry } from '../../src/loaders/prepare-paper.ts';
+import { formatPaper } from '#/lib/content/paper.ts';
+import { paperSchema, type PaperData, type PaperFrontMatter } from '#/lib/schemas.ts';
+import { buildSiteModel, type SiteModel } from '#/lib/site-model.ts';
+import { compileTopics, type Topic } from '#/lib/topics.ts';
+import type { SiteSources, SourceEntry } from '#/lib/site-model.ts';
+import { preparePaper, renderedEntry } from '#/loaders/prepare-paper.ts';
 
 /**
  * A paper entry as the paper loader stores it: its file prepared (parsed, the abstract rendered, tagged against
@@ -26,9 +26,7 @@ export interface PaperSource {
  * Site sources with each paper rendered and tagged by the paper loader's own preparation (as `loadedPaper`), the
  * data kept as the test wrote it (so a test can hand the model fields the schema does not know yet).
  */
-export function loadedSources<T extends { topics: SiteSources['topics']; papers: readonly PaperSource[] }>(
-  sources: T,
-): Omit<T, 'papers'> & { papers: SourceEntry<PaperData>[] } {
+export function loadedSources(sources: Omit<SiteSources, 'papers'> & { papers: readonly PaperSource[] }): SiteSources {
   const matcher = compileTopics(sources.topics.map((entry) => entry.data));
   const papers = sources.papers.map(({ id, data, body }) => {
     const filePath = `content/papers/${id}.md`;

@@ -4,9 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkMath from 'remark-math';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
-import { plainTextToMarkdown } from '../../src/lib/import/abstract-markdown.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
-import { slugFromTitle } from '../../src/lib/slug.ts';
+import { plainTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
+import { runImport } from '#/lib/import/run-import.ts';
+import { slugFromTitle } from '#/lib/slug.ts';
 import { SEED_PAPERS, TODAY, readPaper, renderDigest, seedDigest, splitPaper, tempDir, writeInput } from './helpers.ts';
 
 /** The site renders abstracts with remark-parse + remark-math: parse them the same way. */

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { stat, truncate } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { MAX_FILE_BYTES } from '../../src/lib/import/read-input.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
+import { MAX_FILE_BYTES } from '#/lib/import/read-input.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
 import {
   REPO_ROOT,
   SEED_PAPERS,

@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { describeDigestPlan, runImport } from '../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../src/lib/schemas.ts';
-import { digestSchema } from '../../src/lib/content/digest.ts';
-import { slugFromTitle } from '../../src/lib/slug.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
+import { paperSchema } from '#/lib/schemas.ts';
+import { digestSchema } from '#/lib/content/digest.ts';
+import { slugFromTitle } from '#/lib/slug.ts';
 import {
   NEW_PAPERS,
   REPLACED_INDICES,

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runImport } from '../../src/lib/import/run-import.ts';
-import { InputError } from '../../src/lib/import/input-error.ts';
-import type { DigestPlan } from '../../src/lib/import/content-store.ts';
+import { runImport } from '#/lib/import/run-import.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import type { DigestPlan } from '#/lib/import/content-store.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_PATH = fileURLToPath(new URL('../fixtures/seed-2026-03-14.txt', import.meta.url));

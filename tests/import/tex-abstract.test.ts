@@ -3,8 +3,8 @@
  * as math, and what stays the text it was.
  */
 import { describe, it, expect } from 'vitest';
-import { texTextToMarkdown } from '../../src/lib/import/abstract-markdown.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { texTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
+import { renderMarkdown } from '#/lib/markdown.ts';
 
 const render = (text: string) => renderMarkdown(texTextToMarkdown(text).markdown);
 /** What a reader sees of the HTML, math as its TeX source (KaTeX keeps it in an annotation). */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cspDirectives, SEARCH_SCRIPT_SOURCES, THUMBNAIL_ORIGIN } from '../../src/lib/csp.ts';
+import { cspDirectives, SEARCH_SCRIPT_SOURCES, THUMBNAIL_ORIGIN } from '#/lib/csp.ts';
 
 const directive = (directives: string[], name: string) => directives.find((entry) => entry.split(' ')[0] === name);
 

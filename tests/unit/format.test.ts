@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatWeek } from '../../src/lib/format.ts';
-import { monthOf, weekOf } from '../../src/lib/periods.ts';
+import { formatPeriod, formatWeek } from '#/lib/format.ts';
+import { monthOf, weekOf } from '#/lib/periods.ts';
 
 describe('formatPeriod', () => {
   it('writes a week within one month with a closed-up range', () => {

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { texTextToMarkdown, plainTextToMarkdown } from '../../src/lib/import/abstract-markdown.ts';
-import { renderAbstract, renderTitle } from '../../src/lib/markdown.ts';
-import { holdsTex, scriptText } from '../../src/lib/latex.ts';
+import { texTextToMarkdown, plainTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
+import { renderAbstract, renderTitle } from '#/lib/markdown.ts';
+import { holdsTex, scriptText } from '#/lib/latex.ts';
 
 /** An abstract from Hugging Face's JSON (or arXiv's Atom), rendered as its paper page shows it. */
 const fromHf = (text: string) => renderAbstract(texTextToMarkdown(text).markdown);

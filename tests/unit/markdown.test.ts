@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, renderAbstract } from '../../src/lib/markdown.ts';
+import { excerpt, renderAbstract } from '#/lib/markdown.ts';
 
 describe('renderAbstract', () => {
   it('gives the HTML and the text of one abstract', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pagerItems, type PagerItem } from '../../src/lib/pager.ts';
+import { pagerItems, type PagerItem } from '#/lib/pager.ts';
 
 /** Items as a reader sees them: `1 … 4 5 6 … 12`. */
 const read = (items: PagerItem[]) => items.map((item) => ('gap' in item ? '…' : String(item.page))).join(' ');

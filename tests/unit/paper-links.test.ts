@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paperLinks, tldrLabel } from '../../src/lib/paper-links.ts';
-import { paperSource } from '../../src/lib/content-sources.ts';
+import { paperLinks, tldrLabel } from '#/lib/paper-links.ts';
+import { paperSource } from '#/lib/content-sources.ts';
 
 describe('paperLinks', () => {
   it('lists arXiv, Hugging Face with its comments, and the code link with its stars', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { daysOf, isOver, monthOf, weekOf, weekdayOf } from '../../src/lib/periods.ts';
+import { daysOf, isOver, monthOf, weekOf, weekdayOf } from '#/lib/periods.ts';
 
 const zone = process.env.TZ;
 afterEach(() => {

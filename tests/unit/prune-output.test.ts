@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeFiles, staleFiles } from '../../src/integrations/prune-output.ts';
+import { removeFiles, staleFiles } from '#/integrations/prune-output.ts';
 
 describe('staleFiles: what a build left in the output folder without producing it', () => {
   it('lists old files no route kept, and spares new files, kept pages, kept folders and a .git checkout', async () => {

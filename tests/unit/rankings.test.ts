@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
-import { groupByPeriod, knownUpvotes, periodRankings, rankPeriod } from '../../src/lib/rankings.ts';
-import type { PaperData } from '../../src/lib/schemas.ts';
+import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
+import { groupByPeriod, knownUpvotes, periodRankings, rankPeriod } from '#/lib/rankings.ts';
+import type { PaperData } from '#/lib/schemas.ts';
 import { loadedSources } from '../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [

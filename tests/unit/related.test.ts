@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { computeRelated, forEachTerm, type RelatedInput } from '../../src/lib/related.ts';
+import { computeRelated, forEachTerm, type RelatedInput } from '#/lib/related.ts';
 
 // Four subjects, three papers each. Each paper uses its subject's vocabulary
 // in its own words, plus the usual abstract boilerplate.

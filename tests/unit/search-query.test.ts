@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeQuery, searchWords } from '../../src/scripts/search/query.ts';
-import { readState, writeState } from '../../src/scripts/search/url-state.ts';
+import { normalizeQuery, searchWords } from '#/scripts/search/query.ts';
+import { readState, writeState } from '#/scripts/search/url-state.ts';
 
 describe('normalizeQuery', () => {
   it('makes every form of an arXiv id the bare id the index holds', () => {

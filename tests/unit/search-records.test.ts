@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { searchRecord } from '../../src/lib/search-records.ts';
-import { LIST_SEPARATOR } from '../../src/lib/search-fields.ts';
+import { buildSiteModel } from '#/lib/site-model.ts';
+import { searchRecord } from '#/lib/search-records.ts';
+import { LIST_SEPARATOR } from '#/lib/search-fields.ts';
 import { loadedSources } from '../helpers/site-sources.ts';
 
 const model = buildSiteModel(

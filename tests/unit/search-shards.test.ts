@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quarterOf, shardMode, shardOf, HOT_SHARD } from '../../src/lib/search-shards.ts';
-import { mergeDescending } from '../../src/scripts/search/shards.ts';
+import { quarterOf, shardMode, shardOf, HOT_SHARD } from '#/lib/search-shards.ts';
+import { mergeDescending } from '#/scripts/search/shards.ts';
 
 describe('shardOf', () => {
   it('puts the hot month in the hot shard and older days in their quarter', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../src/lib/site-model.ts';
-import { toBibtex } from '../../src/lib/bibtex.ts';
-import { automaticTopics, compileTopics, type Topic } from '../../src/lib/topics.ts';
+import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
+import { toBibtex } from '#/lib/bibtex.ts';
+import { automaticTopics, compileTopics, type Topic } from '#/lib/topics.ts';
 import { loadedPaper } from '../helpers/site-sources.ts';
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import slugify from '@sindresorhus/slugify';
-import { SLUG_PATTERN, slugFromTitle, uniqueSlug } from '../../src/lib/slug.ts';
+import { SLUG_PATTERN, slugFromTitle, uniqueSlug } from '#/lib/slug.ts';
 import { SEED_PAPERS } from '../import/helpers.ts';
 
 const ONLY_SLUG_CHARS = /^[a-z0-9-]+$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageType, thumbnailLoading, thumbnailSettings, thumbnailSrc } from '../../src/lib/thumbnails.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { imageType, thumbnailLoading, thumbnailSettings, thumbnailSrc } from '#/lib/thumbnails.ts';
+import { siteConfig } from '#/site.config.ts';
 
 const ORIGIN = 'https://cdn-thumbnails.huggingface.co';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parsePlainTextDigest } from '../../src/lib/import/formats/plain-text.ts';
-import { assignTopics, compileTopics, SCORING, scoreTopics, topicSchema, type Topic } from '../../src/lib/topics.ts';
+import { parsePlainTextDigest } from '#/lib/import/formats/plain-text.ts';
+import { assignTopics, compileTopics, SCORING, scoreTopics, topicSchema, type Topic } from '#/lib/topics.ts';
 
 const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
 const SEED_FILE = new URL('../fixtures/seed-2026-03-14.txt', import.meta.url);

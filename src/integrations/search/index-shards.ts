@@ -3,9 +3,9 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { HOT_SHARD } from '../../lib/search-shards.ts';
+import { HOT_SHARD } from '#/lib/search-shards.ts';
 import type { BuildPaths } from './paths.ts';
-import { readRecordFile, recordFiles } from '../../lib/search-record-files.ts';
+import { readRecordFile, recordFiles } from '#/lib/search-record-files.ts';
 
 /**
  * The search indexing step, run after `astro build` has exited (npm run build):

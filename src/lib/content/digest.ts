@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
 import { stringify } from 'yaml';
 import { z } from 'astro/zod';
-import { calendarDay, slug } from '../schemas.ts';
+import { calendarDay, slug } from '#/lib/schemas.ts';
 import { ContentFileError } from './content-file-error.ts';
 
 /** `content/digests/YYYY-MM-DD.yaml`: one day's papers in the order they were published. */

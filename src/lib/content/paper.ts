@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
 import { parseDocument, stringify, type Document } from 'yaml';
-import type { PaperFrontMatter } from '../schemas.ts';
+import type { PaperFrontMatter } from '#/lib/schemas.ts';
 import { ContentFileError } from './content-file-error.ts';
 import { counterGrew, isCounter } from './counters.ts';
 

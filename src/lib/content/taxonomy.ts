@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { z } from 'astro/zod';
-import { compileTopics, topicSchema, type Topic, type TopicMatcher } from '../topics.ts';
+import { compileTopics, topicSchema, type Topic, type TopicMatcher } from '#/lib/topics.ts';
 
 /**
  * The taxonomy file (`content/topics.yaml`): a YAML list of topics. Its order matters (ties go to the earlier

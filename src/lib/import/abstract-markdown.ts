@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
 import remarkMath from 'remark-math';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
-import { normalizeText } from '../text.ts';
+import { normalizeText } from '#/lib/text.ts';
 
 // Only explicit http(s) URLs: no schema-less `//host`, mailto: or ftp: links.
 const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })

@@ -1,13 +1,13 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { titleKey } from '../text.ts';
-import { arxivWithoutVersion } from '../schemas.ts';
-import { slugFromTitle, uniqueSlug } from '../slug.ts';
-import { enrichPaper, formatPaper, readPaper, readPaperForEdit } from '../content/paper.ts';
-import { formatDigest, readDigest } from '../content/digest.ts';
-import { ContentFileError } from '../content/content-file-error.ts';
-import { dateOfDigestFile, digestFile, DIGESTS_DIR, paperFile, PAPERS_DIR, slugOfPaperFile } from '../content/paths.ts';
+import { titleKey } from '#/lib/text.ts';
+import { arxivWithoutVersion } from '#/lib/schemas.ts';
+import { slugFromTitle, uniqueSlug } from '#/lib/slug.ts';
+import { enrichPaper, formatPaper, readPaper, readPaperForEdit } from '#/lib/content/paper.ts';
+import { formatDigest, readDigest } from '#/lib/content/digest.ts';
+import { ContentFileError } from '#/lib/content/content-file-error.ts';
+import { dateOfDigestFile, digestFile, DIGESTS_DIR, paperFile, PAPERS_DIR, slugOfPaperFile } from '#/lib/content/paths.ts';
 import type { ImportedDigest, ImportedPaper } from './imported.ts';
 import { InputError } from './input-error.ts';
 

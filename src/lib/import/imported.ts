@@ -1,5 +1,5 @@
-import type { PaperFrontMatter } from '../schemas.ts';
-import type { IsoDate } from '../dates.ts';
+import type { PaperFrontMatter } from '#/lib/schemas.ts';
+import type { IsoDate } from '#/lib/dates.ts';
 
 /** A paper as a source describes it, before it meets the content already on disk. */
 export interface ImportedPaper {

@@ -1,4 +1,4 @@
-import { ContentFileError } from '../content/content-file-error.ts';
+import { ContentFileError } from '#/lib/content/content-file-error.ts';
 
 /**
  * An error in something the maintainer gave us (a file, an entry, a flag).

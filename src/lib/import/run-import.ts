@@ -1,5 +1,5 @@
-import { parseIsoDate, type IsoDate } from '../dates.ts';
-import { httpUrl } from '../schemas.ts';
+import { parseIsoDate, type IsoDate } from '#/lib/dates.ts';
+import { httpUrl } from '#/lib/schemas.ts';
 import { applyPlan, loadContentIndex, planImport, type DigestPlan } from './content-store.ts';
 import { importHfDaily } from './formats/hf-daily.ts';
 import { DEFAULT_HF_API, fetchHfDaily, type FetchHfOptions } from './formats/hf-fetch.ts';

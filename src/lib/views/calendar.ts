@@ -1,8 +1,8 @@
-import type { IsoDate } from '../dates.ts';
-import { daysOf, monthOf, weekOf, weekdayOf, type Period } from '../periods.ts';
-import type { Digest, SiteModel } from '../site-model.ts';
-import { periodRankings } from '../rankings.ts';
-import { formatMonth, formatPeriod, formatWeek } from '../format.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import { daysOf, monthOf, weekOf, weekdayOf, type Period } from '#/lib/periods.ts';
+import type { Digest, SiteModel } from '#/lib/site-model.ts';
+import { periodRankings } from '#/lib/rankings.ts';
+import { formatMonth, formatPeriod, formatWeek } from '#/lib/format.ts';
 import { newestPeriods, type PeriodLink } from './period-page.ts';
 
 export interface CalendarDay {

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../dates.ts';
-import type { Digest } from '../site-model.ts';
-import { digestTitle, formatDate } from '../format.ts';
-import { digestItemList } from '../structured-data.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import type { Digest } from '#/lib/site-model.ts';
+import { digestTitle, formatDate } from '#/lib/format.ts';
+import { digestItemList } from '#/lib/structured-data.ts';
 import { digestCardViews, type PaperCardView } from './paper-card.ts';
 
 /** Another day's digest as a page links it. */

@@ -1,7 +1,7 @@
-import type { Digest, Paper } from '../site-model.ts';
-import type { PeriodRanking } from '../rankings.ts';
-import { paths } from '../urls.ts';
-import { digestTitle, formatCount, rankingTitle } from '../format.ts';
+import type { Digest, Paper } from '#/lib/site-model.ts';
+import type { PeriodRanking } from '#/lib/rankings.ts';
+import { paths } from '#/lib/urls.ts';
+import { digestTitle, formatCount, rankingTitle } from '#/lib/format.ts';
 
 /** One paper in a newsletter. */
 export interface NewsletterItem {

@@ -1,6 +1,6 @@
-import { cacheKey } from '../cache-key.ts';
-import { siteConfig } from '../../site.config.ts';
-import { thumbnails } from '../thumbnails.ts';
+import { cacheKey } from '#/lib/cache-key.ts';
+import { siteConfig } from '#/site.config.ts';
+import { thumbnails } from '#/lib/thumbnails.ts';
 
 /**
  * A page's cache key for Astro's incremental builds: a hash of the page's view and of

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../dates.ts';
-import type { Digest, Paper, TopicSummary } from '../site-model.ts';
-import { knownUpvotes } from '../rankings.ts';
-import { thumbnailSrc } from '../thumbnails.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import type { Digest, Paper, TopicSummary } from '#/lib/site-model.ts';
+import { knownUpvotes } from '#/lib/rankings.ts';
+import { thumbnailSrc } from '#/lib/thumbnails.ts';
 
 /** Everything a paper card shows (src/components/PaperCard.astro), as plain data a page's cache key can hash. */
 export interface PaperCardView {

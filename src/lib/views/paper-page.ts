@@ -1,12 +1,12 @@
-import type { IsoDate } from '../dates.ts';
-import type { Paper, SiteModel, TopicSummary } from '../site-model.ts';
-import { absoluteUrl, arxivAbsUrl, paths } from '../urls.ts';
-import { paperLinks, tldrLabel, type PaperLink } from '../paper-links.ts';
-import { thumbnailSrc } from '../thumbnails.ts';
-import { digestTitle } from '../format.ts';
-import { toBibtex } from '../bibtex.ts';
-import { feedTitle } from '../feeds.ts';
-import { paperDescription, scholarlyArticle } from '../structured-data.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import type { Paper, SiteModel, TopicSummary } from '#/lib/site-model.ts';
+import { absoluteUrl, arxivAbsUrl, paths } from '#/lib/urls.ts';
+import { paperLinks, tldrLabel, type PaperLink } from '#/lib/paper-links.ts';
+import { thumbnailSrc } from '#/lib/thumbnails.ts';
+import { digestTitle } from '#/lib/format.ts';
+import { toBibtex } from '#/lib/bibtex.ts';
+import { feedTitle } from '#/lib/feeds.ts';
+import { paperDescription, scholarlyArticle } from '#/lib/structured-data.ts';
 
 /** Another paper as a page links it: its slug and its title as HTML. */
 export interface LinkedPaper {

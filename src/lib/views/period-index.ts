@@ -1,7 +1,7 @@
-import type { PeriodKind } from '../periods.ts';
-import { periodRankings } from '../rankings.ts';
-import type { SiteModel } from '../site-model.ts';
-import { formatPeriod } from '../format.ts';
+import type { PeriodKind } from '#/lib/periods.ts';
+import { periodRankings } from '#/lib/rankings.ts';
+import type { SiteModel } from '#/lib/site-model.ts';
+import { formatPeriod } from '#/lib/format.ts';
 import type { PeriodLink } from './period-page.ts';
 
 /** /weeks/ or /months/: every period with papers, newest first, with its counts. */

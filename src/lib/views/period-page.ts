@@ -1,8 +1,8 @@
-import type { IsoDate } from '../dates.ts';
-import { monthOf, weekOf, type Period, type PeriodKind } from '../periods.ts';
-import { periodRankings } from '../rankings.ts';
-import type { SiteModel } from '../site-model.ts';
-import { formatPeriod } from '../format.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import { monthOf, weekOf, type Period, type PeriodKind } from '#/lib/periods.ts';
+import { periodRankings } from '#/lib/rankings.ts';
+import type { SiteModel } from '#/lib/site-model.ts';
+import { formatPeriod } from '#/lib/format.ts';
 import { paperCardView, type PaperCardView } from './paper-card.ts';
 
 /** Another period, as a page links it. */

@@ -1,6 +1,6 @@
-import type { Paper, TopicSummary, TopicWithPapers } from '../site-model.ts';
-import { paths } from '../urls.ts';
-import { feedTitle } from '../feeds.ts';
+import type { Paper, TopicSummary, TopicWithPapers } from '#/lib/site-model.ts';
+import { paths } from '#/lib/urls.ts';
+import { feedTitle } from '#/lib/feeds.ts';
 import { topicCardView, type PaperCardView } from './paper-card.ts';
 
 /** One page of a topic's papers: everything /topics/<topic>/ (or /topics/<topic>/<n>/) shows. */

@@ -3,8 +3,8 @@
  * one place where a sort reaches Pagefind and results are put in order, and
  * the check that every word of the query is in the results.
  */
-import { FIELDS, FIELD_WEIGHTS, SORTS, type SortName } from '../../lib/search-fields.ts';
-import { SHARD_FILTER } from '../../lib/search-shards.ts';
+import { FIELDS, FIELD_WEIGHTS, SORTS, type SortName } from '#/lib/search-fields.ts';
+import { SHARD_FILTER } from '#/lib/search-shards.ts';
 import { inShards, mergeDescending } from './shards.ts';
 import { searchWords } from './query.ts';
 import type { SearchState } from './url-state.ts';

@@ -7,7 +7,7 @@
  */
 import { find, PAGEFIND_OPTIONS, type Pagefind, type PagefindResult } from './engine.ts';
 import { mergeArchives } from './shards.ts';
-import { HOT_SHARD } from '../../lib/search-shards.ts';
+import { HOT_SHARD } from '#/lib/search-shards.ts';
 import { FilterPane, GROUP_NAMES } from './filters.ts';
 import { normalizeQuery, searchWords } from './query.ts';
 import { renderResult, type ResultView } from './render.ts';

@@ -2,7 +2,7 @@
  * A result as the page shows it. Every text reaches the page as text nodes;
  * the only elements made from the index's data are <mark>s.
  */
-import { FIELDS, LIST_SEPARATOR } from '../../lib/search-fields.ts';
+import { FIELDS, LIST_SEPARATOR } from '#/lib/search-fields.ts';
 import { searchWords } from './query.ts';
 import type { ResultData } from './engine.ts';
 

@@ -9,7 +9,7 @@
  * ranges, newest first, so sorted by date the results are each shard's in
  * turn, and for another sort the shards' lists are merged by their values.
  */
-import { SHARD_FILTER } from '../../lib/search-shards.ts';
+import { SHARD_FILTER } from '#/lib/search-shards.ts';
 
 /** Merges each archive shard's bundle (`<bundle>archive/<name>/`) into the loaded hot one, with the same options. */
 export async function mergeArchives(

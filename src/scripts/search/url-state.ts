@@ -1,4 +1,4 @@
-import { SORTS, type SortName } from '../../lib/search-fields.ts';
+import { SORTS, type SortName } from '#/lib/search-fields.ts';
 
 /** What is searched: the address holds it, so a reload, a shared link or the back button shows the same. */
 export interface SearchState {

@@ -5,9 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../../src/lib/schemas.ts';
-import { renderMarkdown } from '../../../src/lib/markdown.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
+import { paperSchema } from '#/lib/schemas.ts';
+import { renderMarkdown } from '#/lib/markdown.ts';
 import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from '../helpers.ts';
 
 const ATOM = fileURLToPath(new URL('../../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));

@@ -8,11 +8,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
-import { paperSchema } from '../../../src/lib/schemas.ts';
-import { markdownToText, renderMarkdown } from '../../../src/lib/markdown.ts';
-import { normalizeText } from '../../../src/lib/text.ts';
-import { slugFromTitle } from '../../../src/lib/slug.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
+import { paperSchema } from '#/lib/schemas.ts';
+import { markdownToText, renderMarkdown } from '#/lib/markdown.ts';
+import { normalizeText } from '#/lib/text.ts';
+import { slugFromTitle } from '#/lib/slug.ts';
 import {
   TODAY,
   importFiles,

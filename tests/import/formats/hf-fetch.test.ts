@@ -9,8 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeDigestPlan, runImport, type ImportOptions } from '../../../src/lib/import/run-import.ts';
-import { InputError } from '../../../src/lib/import/input-error.ts';
+import { describeDigestPlan, runImport, type ImportOptions } from '#/lib/import/run-import.ts';
+import { InputError } from '#/lib/import/input-error.ts';
 import { REPO_ROOT, TODAY, readDigest, snapshotDir, tempDir, type CliResult } from '../helpers.ts';
 
 const RESPONSE = readFileSync(fileURLToPath(new URL('../../fixtures/hf/2025-09-30.json', import.meta.url)), 'utf8');

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { mostRecentPastDate, parseIsoDate } from '../../../src/lib/dates.ts';
-import { InputError } from '../../../src/lib/import/input-error.ts';
-import { parseDateLine, resolvePlainTextDate } from '../../../src/lib/import/formats/plain-text.ts';
-import { describeDigestPlan, runImport } from '../../../src/lib/import/run-import.ts';
+import { mostRecentPastDate, parseIsoDate } from '#/lib/dates.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import { parseDateLine, resolvePlainTextDate } from '#/lib/import/formats/plain-text.ts';
+import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
 import { SEED_PAPERS, SEED_PATH, TODAY, renderDigest, snapshotDir, tempDir, writeInput } from '../helpers.ts';
 
 describe('parseIsoDate', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { importPlainText, parsePlainTextDigest } from '../../../src/lib/import/formats/plain-text.ts';
-import { runImport, describeDigestPlan } from '../../../src/lib/import/run-import.ts';
+import { importPlainText, parsePlainTextDigest } from '#/lib/import/formats/plain-text.ts';
+import { runImport, describeDigestPlan } from '#/lib/import/run-import.ts';
 import {
   SEED_CHROME,
   SEED_PAPERS,

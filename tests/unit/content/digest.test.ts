@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDigest, readDigest } from '../../../src/lib/content/digest.ts';
+import { formatDigest, readDigest } from '#/lib/content/digest.ts';
 
 describe('digest codec', () => {
   it('reads back what it writes, the day kept as YYYY-MM-DD', () => {

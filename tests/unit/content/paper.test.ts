@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrichPaper, formatPaper, readPaper, readPaperForEdit } from '../../../src/lib/content/paper.ts';
+import { enrichPaper, formatPaper, readPaper, readPaperForEdit } from '#/lib/content/paper.ts';
 
 describe('paper codec', () => {
   const text = formatPaper({ title: 'A Paper', published: '2026-03-14', links: { code: 'https://example.org/code' } }, '  An abstract.  ');

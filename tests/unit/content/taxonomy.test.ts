@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { compileTaxonomyFile, readTaxonomy, readTopics } from '../../../src/lib/content/taxonomy.ts';
-import { assignTopics, compileTopics, topicSchema } from '../../../src/lib/topics.ts';
+import { compileTaxonomyFile, readTaxonomy, readTopics } from '#/lib/content/taxonomy.ts';
+import { assignTopics, compileTopics, topicSchema } from '#/lib/topics.ts';
 
 const TAXONOMY_FILE = new URL('../../../content/topics.yaml', import.meta.url);
 const filler = 'We study a problem and report results on several datasets.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatByExtension, inputFormats, recogniseFormat } from '../../../src/lib/import/formats/index.ts';
-import { dayOfDateTime } from '../../../src/lib/import/formats/date-time.ts';
+import { formatByExtension, inputFormats, recogniseFormat } from '#/lib/import/formats/index.ts';
+import { dayOfDateTime } from '#/lib/import/formats/date-time.ts';
 
 describe('the input format registry', () => {
   it('names each format by its extensions, whatever their case', () => {

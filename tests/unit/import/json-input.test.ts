@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonInput } from '../../../src/lib/import/json-input.ts';
-import { InputError } from '../../../src/lib/import/input-error.ts';
+import { parseJsonInput } from '#/lib/import/json-input.ts';
+import { InputError } from '#/lib/import/input-error.ts';
 
 const refusal = (text: string): InputError => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampIsSettled } from '../../../src/loaders/file-stamps.ts';
+import { stampIsSettled } from '#/loaders/file-stamps.ts';
 
 describe('stampIsSettled', () => {
   const now = 1_790_000_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { prepareAll } from '../../../src/loaders/prepare-papers.ts';
+import { prepareAll } from '#/loaders/prepare-papers.ts';
 import { fixtureTopics } from '../../helpers/fixture-content.ts';
 
 describe('prepareAll: paper files parsed, rendered and tagged, in worker threads when there are many', () => {

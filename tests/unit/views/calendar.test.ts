@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
-import { calendarViews } from '../../../src/lib/views/calendar.ts';
-import { pageKey } from '../../../src/lib/views/page-key.ts';
+import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
+import { calendarViews } from '#/lib/views/calendar.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
 import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [

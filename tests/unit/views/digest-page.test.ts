@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digestPageView } from '../../../src/lib/views/digest-page.ts';
-import { digestNewsletter } from '../../../src/lib/views/newsletter.ts';
-import { pageKey } from '../../../src/lib/views/page-key.ts';
+import { digestPageView } from '#/lib/views/digest-page.ts';
+import { digestNewsletter } from '#/lib/views/newsletter.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
 import { retitled, smallSite } from '../../helpers/site-sources.ts';
 
 const origin = new URL('https://papers.example.org');

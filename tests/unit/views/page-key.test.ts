@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
-import { pageKey } from '../../../src/lib/views/page-key.ts';
-import { digestPageView } from '../../../src/lib/views/digest-page.ts';
-import { topicPageView } from '../../../src/lib/views/topic-page.ts';
+import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
+import { digestPageView } from '#/lib/views/digest-page.ts';
+import { topicPageView } from '#/lib/views/topic-page.ts';
 import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [

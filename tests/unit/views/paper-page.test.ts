@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paperPageView } from '../../../src/lib/views/paper-page.ts';
-import { pageKey } from '../../../src/lib/views/page-key.ts';
+import { paperPageView } from '#/lib/views/paper-page.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
 import { retitled, smallSite } from '../../helpers/site-sources.ts';
 
 const origin = new URL('https://papers.example.org');

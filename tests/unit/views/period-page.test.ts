@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, type SiteSources } from '../../../src/lib/site-model.ts';
-import { periodPageViews } from '../../../src/lib/views/period-page.ts';
-import { pageKey } from '../../../src/lib/views/page-key.ts';
-import { periodIndexView } from '../../../src/lib/views/period-index.ts';
+import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
+import { periodPageViews } from '#/lib/views/period-page.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
+import { periodIndexView } from '#/lib/views/period-index.ts';
 import { loadedSources } from '../../helpers/site-sources.ts';
 
 const topics: SiteSources['topics'] = [

@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { arxivId, httpLink, type PaperFrontMatter } from '../../schemas.ts';
-import { normalizeText } from '../../text.ts';
-import type { IsoDate } from '../../dates.ts';
-import { findCodeLink, plainTextToMarkdown, texTextToMarkdown, unescapeTexText } from '../abstract-markdown.ts';
-import { InputError } from '../input-error.ts';
-import type { ImportedDigest, ImportedPaper } from '../imported.ts';
+import { arxivId, httpLink, type PaperFrontMatter } from '#/lib/schemas.ts';
+import { normalizeText } from '#/lib/text.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import { findCodeLink, plainTextToMarkdown, texTextToMarkdown, unescapeTexText } from '#/lib/import/abstract-markdown.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import type { ImportedDigest, ImportedPaper } from '#/lib/import/imported.ts';
 import { dayOfDateTime, notADateTime } from './date-time.ts';
 import { firstCharacter, type EmptyDay, type InputFormat } from './input-format.ts';
 

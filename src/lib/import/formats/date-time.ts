@@ -1,4 +1,4 @@
-import { parseIsoDate, type IsoDate } from '../../dates.ts';
+import { parseIsoDate, type IsoDate } from '#/lib/dates.ts';
 
 /**
  * The calendar day of a source's date-time: `2024-05-27T09:12:00.000Z` or a bare `2024-05-27` → 2024-05-27

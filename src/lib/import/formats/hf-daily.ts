@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { z } from 'astro/zod';
-import { arxivId, arxivWithoutVersion, httpLink, type PaperFrontMatter } from '../../schemas.ts';
-import { normalizeText } from '../../text.ts';
-import { parseIsoDate, type IsoDate } from '../../dates.ts';
-import { findCodeLink, texTextToMarkdown, unescapeTexText } from '../abstract-markdown.ts';
-import { InputError } from '../input-error.ts';
-import { parseJsonInput } from '../json-input.ts';
-import type { ImportedDigest, ImportedPaper } from '../imported.ts';
+import { arxivId, arxivWithoutVersion, httpLink, type PaperFrontMatter } from '#/lib/schemas.ts';
+import { normalizeText } from '#/lib/text.ts';
+import { parseIsoDate, type IsoDate } from '#/lib/dates.ts';
+import { findCodeLink, texTextToMarkdown, unescapeTexText } from '#/lib/import/abstract-markdown.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import { parseJsonInput } from '#/lib/import/json-input.ts';
+import type { ImportedDigest, ImportedPaper } from '#/lib/import/imported.ts';
 import { dayOfDateTime, notADateTime } from './date-time.ts';
 import { firstCharacter, type EmptyDay, type InputFormat } from './input-format.ts';
 

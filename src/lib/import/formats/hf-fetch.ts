@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { IsoDate } from '../../dates.ts';
-import { InputError } from '../input-error.ts';
-import { MAX_FILE_BYTES } from '../read-input.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import { MAX_FILE_BYTES } from '#/lib/import/read-input.ts';
 
 export const DEFAULT_HF_API = 'https://huggingface.co/api';
 

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../dates.ts';
-import type { ImportedDigest } from '../imported.ts';
+import type { IsoDate } from '#/lib/dates.ts';
+import type { ImportedDigest } from '#/lib/import/imported.ts';
 
 /** What the command line tells every format: `--date`, and the day "now" is (for guessing a year). */
 export interface ImportContext {

@@ -1,8 +1,8 @@
-import { InputError } from '../input-error.ts';
-import { normalizeText, titleKey } from '../../text.ts';
-import { isoDateParts, mostRecentPastDate, type IsoDate } from '../../dates.ts';
-import { findCodeLink, plainTextToMarkdown } from '../abstract-markdown.ts';
-import type { ImportedDigest } from '../imported.ts';
+import { InputError } from '#/lib/import/input-error.ts';
+import { normalizeText, titleKey } from '#/lib/text.ts';
+import { isoDateParts, mostRecentPastDate, type IsoDate } from '#/lib/dates.ts';
+import { findCodeLink, plainTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
+import type { ImportedDigest } from '#/lib/import/imported.ts';
 import type { InputFormat } from './input-format.ts';
 
 /** A digest copied from a web page as text: what nothing else recognises. */

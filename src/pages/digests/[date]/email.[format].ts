@@ -1,7 +1,7 @@
 import type { GetStaticPaths } from 'astro';
-import { loadSite } from '../../../lib/site-data.ts';
-import { newsletterPaths, serveNewsletter } from '../../../lib/email.ts';
-import { digestNewsletter } from '../../../lib/views/newsletter.ts';
+import { loadSite } from '#/lib/site-data.ts';
+import { newsletterPaths, serveNewsletter } from '#/lib/email.ts';
+import { digestNewsletter } from '#/lib/views/newsletter.ts';
 
 /** Each digest as a newsletter, `email.html`, and its plain-text twin, `email.txt`. */
 export const getStaticPaths = (async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../../../lib/site-data.ts';
-import { feedResponse, topicFeed } from '../../../lib/feeds.ts';
-import { pageKey } from '../../../lib/views/page-key.ts';
+import { loadSite } from '#/lib/site-data.ts';
+import { feedResponse, topicFeed } from '#/lib/feeds.ts';
+import { pageKey } from '#/lib/views/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
