@@ -113,8 +113,8 @@ export function newsletterPaths<Params extends Record<string, string>>(newslette
 }
 
 /** A newsletter endpoint's GET, for the props of {@link newsletterPaths}. */
-export const serveNewsletter: APIRoute = ({ props, site }) => {
-  const { newsletter, format } = props as { newsletter: Newsletter; format: NewsletterFormat };
+export const serveNewsletter: APIRoute<{ newsletter: Newsletter; format: NewsletterFormat }> = ({ props, site }) => {
+  const { newsletter, format } = props;
   const { render, type } = formats[format];
   return new Response(render(newsletter, site!), { headers: { 'Content-Type': type } });
 };
