@@ -30,7 +30,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|\\.astro)/' },
+    // bench/tmp/ holds the benchmark's builds (git-ignored): their bundles are output, not source.
+    exclude: { path: '^(dist|\\.astro|bench/tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -68,6 +68,7 @@ function kindOf(url: string): string {
   if (inBundle.startsWith('/index/')) return 'index chunks';
   if (inBundle.startsWith('/filter/')) return 'filters';
   if (inBundle.startsWith('/fragment/')) return 'fragments';
+  if (inBundle.startsWith('/sort-')) return 'sort orders';
   return 'other Pagefind';
 }
 

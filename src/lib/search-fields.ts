@@ -42,9 +42,23 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   [FIELDS.upvotes]: 0,
 };
 
-/** Result orders besides best match: each is a Pagefind sort key, written into the index metadata. */
+/** Result orders besides best match, each by a value of the record's `sort` (highest first). */
 export const SORTS = {
-  date: { key: FIELDS.date, label: 'Newest first' },
-  upvotes: { key: FIELDS.upvotes, label: 'Most upvoted' },
+  date: { key: FIELDS.date, label: 'Newest first', numeric: false },
+  upvotes: { key: FIELDS.upvotes, label: 'Most upvoted', numeric: true },
 } as const;
 export type SortName = keyof typeof SORTS;
+
+/**
+ * A sort's order in one shard of the index (src/integrations/search/index-shards.ts
+ * writes it, the search page reads it): Pagefind's result ids, highest value
+ * first, and the values as runs of equal ones ([value, how many ids], in the
+ * same order), which order the results of several shards together.
+ */
+export interface SortOrder {
+  ids: string[];
+  runs: Array<[value: string | number, count: number]>;
+}
+
+/** The file of a sort's order, in each shard's bundle folder. */
+export const sortFileName = (key: string) => `sort-${key}.json`;

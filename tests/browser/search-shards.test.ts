@@ -78,6 +78,13 @@ async function search(outDir: string, query: string): Promise<Array<{ title: str
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${server.url}/search/?${query}`);
     await page.locator('[data-search-summary]').filter({ hasText: /result/ }).waitFor();
+    // Five at a time: every result, for the order across shards.
+    const count = Number.parseInt((await page.locator('[data-search-summary]').textContent())!.trim(), 10);
+    for (let shown = Math.min(5, count); shown < count; shown = Math.min(shown + 5, count)) {
+      await page.waitForFunction((shown) => document.querySelectorAll('.search-result').length === shown, shown);
+      await page.getByRole('button', { name: 'Show more results' }).click();
+    }
+    await page.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, count);
     expect(problems).toEqual([]);
     return await page.locator('.search-result').evaluateAll((items) =>
       items.map((item) => ({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { quarterOf, shardMode, shardOf, HOT_SHARD } from '#/lib/search-shards.ts';
-import { mergeDescending } from '#/scripts/search/shards.ts';
 
 describe('shardOf', () => {
   it('puts the hot month in the hot shard and older days in their quarter', () => {
@@ -19,14 +18,5 @@ describe('shardMode', () => {
     expect(shardMode({ SEARCH_SHARDS: 'Quarterly' })).toBe('quarterly');
     expect(shardMode({ SEARCH_SHARDS: 'single' })).toBe('single');
     expect(() => shardMode({ SEARCH_SHARDS: 'monthly' })).toThrow(/SEARCH_SHARDS must be "single" or "quarterly", got "monthly"/);
-  });
-});
-
-describe('mergeDescending', () => {
-  it('merges lists sorted by a value, loading each value once, ties in list order', async () => {
-    const loaded: number[] = [];
-    const valueOf = async (n: number) => (loaded.push(n), n);
-    expect(await mergeDescending([[9, 4, 1], [7, 4], [], [8]], valueOf)).toEqual([9, 8, 7, 4, 4, 1]);
-    expect(loaded.sort()).toEqual([1, 4, 4, 7, 8, 9]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Searching through Pagefind's JS API: its options for this site's index, the
- * one place where a sort reaches Pagefind and results are put in order, and
- * the check that every word of the query is in the results.
+ * one place where results are put in order, and the check that every word of
+ * the query is in the results.
  */
-import { FIELDS, FIELD_WEIGHTS, SORTS, type SortName } from '#/lib/search-fields.ts';
+import { FIELD_WEIGHTS, type SortName } from '#/lib/search-fields.ts';
 import { SHARD_FILTER } from '#/lib/search-shards.ts';
-import { inShards, mergeDescending } from './shards.ts';
+import { inShards } from './shards.ts';
+import { sortByPlaces, type Place } from './sorts.ts';
 import { searchWords } from './query.ts';
 import type { SearchState } from './url-state.ts';
 
@@ -31,7 +32,6 @@ interface PagefindResponse {
 }
 interface PagefindOptions {
   filters: Record<string, { any: string[] }>;
-  sort: Record<string, 'asc' | 'desc'>;
 }
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -56,26 +56,7 @@ export const PAGEFIND_OPTIONS = {
 
 /** Values checked in one group widen it (any of them: March or April); groups narrow each other. */
 export function pagefindOptions(state: SearchState): PagefindOptions {
-  return {
-    filters: Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])),
-    sort: state.sort ? { [SORTS[state.sort].key]: 'desc' } : {},
-  };
-}
-
-/**
- * A sorted search across shards: each shard's results in its own order (one
- * search each, narrowed to the shard), then by date each shard's in turn (the
- * shards are date ranges, newest first); by another value, the shards' lists
- * merged by it (a fragment loaded per result merged).
- */
-async function sortedAcrossShards(api: Pagefind, term: string, options: PagefindOptions, sort: SortName, shards: readonly string[]): Promise<PagefindResult[]> {
-  const lists: PagefindResult[][] = [];
-  for (const shard of shards) {
-    lists.push((await api.search(term, { ...options, filters: { ...options.filters, ...inShards([shard]) } })).results);
-  }
-  const key = SORTS[sort].key;
-  if (key === FIELDS.date) return lists.flat();
-  return mergeDescending(lists, async (result) => Number((await result.data()).meta?.[key] ?? 0));
+  return { filters: Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }])) };
 }
 
 /** A text's words and, for words joined by punctuation (vision-language, 2607.21051), each part too. */
@@ -137,22 +118,30 @@ export interface Found {
 
 /**
  * Searches for the state's (normalized) term in the index's shards (hot first, then the
- * archive as merged); null when a newer search took over a debounced one.
+ * archive as merged), in the state's order (`places` gives a sort's order, sorts.ts);
+ * null when a newer search took over a debounced one.
  */
-export async function find(api: Pagefind, term: string, state: SearchState, debounce: boolean, shards: readonly string[]): Promise<Found | null> {
+export async function find(
+  api: Pagefind,
+  term: string,
+  state: SearchState,
+  debounce: boolean,
+  shards: readonly string[],
+  places: (sort: SortName) => Promise<ReadonlyMap<string, Place>>,
+): Promise<Found | null> {
   const options = pagefindOptions(state);
   const response = debounce ? await api.debouncedSearch(term, options, 150) : await api.search(term, options);
   if (!response) return null;
+  let found: Found = response;
   if (shards.length < 2) {
     const first = response.results[0];
     const indexed = async (word: string) => (await api.search(`"${word}"`)).results.length > 0;
     if (first && !(await holdsEveryWord(term, first, indexed))) return { results: [], filters: {} };
-    return { results: response.results, filters: response.filters };
+  } else {
+    const matching = await shardsWithEveryWord(api, term, options, shards);
+    if (matching.length === 0) return { results: [], filters: {} };
+    if (matching.length < shards.length) found = await api.search(term, { filters: { ...options.filters, ...inShards(matching) } });
   }
-  const matching = await shardsWithEveryWord(api, term, options, shards);
-  if (matching.length === 0) return { results: [], filters: {} };
-  const narrowed = matching.length < shards.length ? { ...options, filters: { ...options.filters, ...inShards(matching) } } : options;
-  const found = narrowed === options ? response : await api.search(term, narrowed);
-  const results = state.sort ? await sortedAcrossShards(api, term, options, state.sort, matching) : found.results;
+  const results = state.sort ? sortByPlaces(found.results, await places(state.sort)) : found.results;
   return { results, filters: found.filters };
 }

@@ -1,19 +1,13 @@
 /**
  * The Filters pane: a fieldset per filter group, a checkbox per value with how
  * many of the current results have it. Built the first time it opens, from the
- * filter index (which a plain query never loads).
+ * filter index (which a plain query never loads). The page imports this module
+ * only then, too: a query that opens no filters fetches none of its code.
  */
 import type { Counts } from './engine.ts';
 import { el } from './render.ts';
-import type { SearchState } from './url-state.ts';
+import { GROUPS, type SearchState } from './url-state.ts';
 
-/** Filter groups in the order shown, with their legends. */
-export const GROUPS: Array<[name: string, legend: string]> = [
-  ['topic', 'Topic'],
-  ['month', 'Month'],
-  ['code', 'Code'],
-];
-export const GROUP_NAMES = GROUPS.map(([name]) => name);
 const VALUE_LABELS: Record<string, string> = { 'code:yes': 'Has code', 'code:no': 'No code' };
 
 /** Months newest first; other values by how many papers have them. */

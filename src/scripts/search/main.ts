@@ -1,19 +1,25 @@
 /**
  * The search page's interface, on Pagefind's JS API (<base>pagefind/pagefind.js,
  * loaded with a dynamic import on this page only). It keeps the search in the
- * address (url-state.ts), shows results ten at a time (each result's data is
+ * address (url-state.ts), shows results five at a time (each result's data is
  * fetched only when it is shown), and loads the filter index only when the
  * Filters disclosure is opened: a plain query fetches no filter data at all.
  */
 import { find, PAGEFIND_OPTIONS, type Pagefind, type PagefindResult } from './engine.ts';
 import { mergeArchives } from './shards.ts';
+import { sortPlaces } from './sorts.ts';
+import type { SortName } from '#/lib/search-fields.ts';
 import { HOT_SHARD } from '#/lib/search-shards.ts';
-import { FilterPane, GROUP_NAMES } from './filters.ts';
+import type { FilterPane } from './filters.ts';
 import { normalizeQuery, searchWords } from './query.ts';
 import { renderResult, type ResultView } from './render.ts';
-import { readState, selectedCount, writeState, type SearchState } from './url-state.ts';
+import { GROUP_NAMES, readState, selectedCount, writeState, type SearchState } from './url-state.ts';
 
-const PAGE = 10;
+/**
+ * Results shown at a time, as Pagefind's own UI does: a phone's first screen holds three
+ * of them, a desktop's four, and each result shown fetches its data (a fragment).
+ */
+const PAGE = 5;
 
 /**
  * Lets the browser paint and handle input between steps: loading Pagefind, searching and
@@ -26,6 +32,7 @@ const root = document.querySelector<HTMLElement>('[data-search]')!;
 /** The index's archive shards (src/lib/search-shards.ts), merged into the hot one in this order. */
 const archives = (root.dataset.archives ?? '').split(' ').filter(Boolean);
 const shards = [HOT_SHARD, ...archives];
+const sortOrder = (sort: SortName) => sortPlaces(root.dataset.bundle!, shards, sort);
 /** The same options for every shard, so that they rank alike. */
 const options = {
   ...PAGEFIND_OPTIONS,
@@ -64,7 +71,8 @@ const empty = $<HTMLElement>('empty');
 const emptyTerm = $<HTMLElement>('empty-term');
 const emptyFiltered = $<HTMLElement>('empty-filtered');
 const more = $<HTMLButtonElement>('more');
-const filters = new FilterPane($<HTMLElement>('filter-pane'));
+/** The Filters pane, once the disclosure has been opened (loadFilters). */
+let filters: FilterPane | undefined;
 
 /**
  * Dates are written from a pattern and month names the build took from Intl in the
@@ -85,7 +93,7 @@ let shown = 0;
 let seq = 0;
 
 /**
- * Shows the next ten results of the current search, each as soon as it and the
+ * Shows the next results of the current search, each as soon as it and the
  * ones before it have loaded; false when a newer search took over.
  */
 async function showMore(id: number): Promise<boolean> {
@@ -138,7 +146,7 @@ async function run(debounce = false): Promise<void> {
     const api = await pagefind;
     if (!indexReady) await (indexReady = whenReady(api, term));
     await yieldToMain();
-    const found = await find(api, term, state, debounce, shards);
+    const found = await find(api, term, state, debounce, shards, sortOrder);
     if (!found || id !== seq) return;
     await yieldToMain();
     clear();
@@ -149,7 +157,7 @@ async function run(debounce = false): Promise<void> {
     emptyTerm.textContent = typed;
     emptyFiltered.hidden = selectedCount(state) === 0;
     empty.hidden = count > 0;
-    filters.updateCounts(found.filters);
+    filters?.updateCounts(found.filters);
   } catch {
     if (id === seq) summary.textContent = failed;
   }
@@ -171,25 +179,27 @@ function readUrl(): void {
   state = readState(location.search, GROUP_NAMES);
   input.value = state.term;
   sortSelect.value = state.sort;
-  filters.check(state);
+  filters?.check(state);
   // Filters from a shared link stay closed, so the results come first (on a phone the open
   // pane filled the first screen): "Filters (2 selected)" says that they narrow the results.
   showSelected();
 }
 
 let filtersLoading: Promise<void> | undefined;
-/** The filter index (every filter's values and pages) is fetched the first time the disclosure opens. */
+/** The filter index (every filter's values and pages) and the pane's code are fetched the first time the disclosure opens. */
 function loadFilters(): Promise<void> {
   filtersLoading ??= (async () => {
     const pane = $<HTMLElement>('filter-pane');
     pane.textContent = 'Loading filters…';
     const api = await pagefind.catch(() => undefined);
     if (!api) return;
+    const { FilterPane } = await import('./filters.ts');
+    filters = new FilterPane(pane);
     filters.build(await api.filters(), state);
     // The same search again, now with the filter index loaded, for counts that match the results.
     const id = seq;
     const term = normalizeQuery(state.term);
-    const found = term ? await find(api, term, state, false, shards) : undefined;
+    const found = term ? await find(api, term, state, false, shards, sortOrder) : undefined;
     if (found && id === seq) filters.updateCounts(found.filters);
   })();
   return filtersLoading;

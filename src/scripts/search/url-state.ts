@@ -9,6 +9,14 @@ export interface SearchState {
   sort: SortName | '';
 }
 
+/** Filter groups, each a parameter of the address, in the order the Filters pane shows them, with their legends. */
+export const GROUPS: Array<[name: string, legend: string]> = [
+  ['topic', 'Topic'],
+  ['month', 'Month'],
+  ['code', 'Code'],
+];
+export const GROUP_NAMES = GROUPS.map(([name]) => name);
+
 const isSort = (value: string | null): value is SortName => value !== null && Object.hasOwn(SORTS, value);
 
 /** Reads ?q=…&topic=…&month=…&code=…&sort=… (unknown sorts and empty values are ignored). */
