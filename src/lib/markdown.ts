@@ -116,14 +116,6 @@ export function renderAbstract(markdown: string): { html: string; text: string }
   return { html: treeHtml(tree), text };
 }
 
-export function renderMarkdown(markdown: string): string {
-  return treeHtml(parse(markdown));
-}
-
-export function markdownToText(markdown: string): string {
-  return treeText(parse(markdown));
-}
-
 /**
  * A title as inline HTML (no paragraph) and as plain text, with the abstract's
  * rules: `$...$` is math, text-mode LaTeX is formatting. Titles are stored as

@@ -153,14 +153,6 @@ function termOf(token: string): string | undefined {
   return term;
 }
 
-/** Calls `visit` for each index term of `text`, in order. Exported for tests/tools. */
-export function forEachTerm(text: string, visit: (term: string) => void): void {
-  forEachToken(text, (token) => {
-    const term = termOf(token);
-    if (term !== undefined) visit(term);
-  });
-}
-
 function positiveInt(value: number | undefined, fallback: number, min: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.max(min, Math.floor(value));

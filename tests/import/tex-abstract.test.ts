@@ -4,9 +4,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import { texTextToMarkdown } from '#/lib/import/abstract-markdown.ts';
-import { renderMarkdown } from '#/lib/markdown.ts';
+import { renderAbstract } from '#/lib/markdown.ts';
 
-const render = (text: string) => renderMarkdown(texTextToMarkdown(text).markdown);
+const render = (text: string) => renderAbstract(texTextToMarkdown(text).markdown).html;
 /** What a reader sees of the HTML, math as its TeX source (KaTeX keeps it in an annotation). */
 const visibleText = (html: string) =>
   html
@@ -54,7 +54,7 @@ describe('TeX in abstracts', () => {
 
   it('unwraps hard line breaks, keeps blank-line paragraphs, and links URLs', () => {
     const { markdown, links } = texTextToMarkdown('First line\nwrapped.\n\nSecond paragraph: https://github.com/example/repo.');
-    const html = renderMarkdown(markdown);
+    const html = renderAbstract(markdown).html;
     expect(html.match(/<p>/g)).toHaveLength(2);
     expect(html).toContain('<a href="https://github.com/example/repo">https://github.com/example/repo</a>.');
     expect(links).toEqual(['https://github.com/example/repo']);

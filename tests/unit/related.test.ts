@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { computeRelated, forEachTerm, type RelatedInput } from '#/lib/related.ts';
+import { computeRelated, type RelatedInput } from '#/lib/related.ts';
 
 // Four subjects, three papers each. Each paper uses its subject's vocabulary
 // in its own words, plus the usual abstract boilerplate.
@@ -206,20 +206,18 @@ describe('computeRelated', () => {
   });
 });
 
-describe('forEachTerm', () => {
-  const terms = (text: string): string[] => {
-    const out: string[] = [];
-    forEachTerm(text, (t) => out.push(t));
-    return out;
-  };
-
-  it('folds case, accents and plurals and drops stop words, short tokens and numbers', () => {
-    expect(terms('We propose Tokenizers for the Café in 2024, a 3D RL policies')).toEqual([
-      'tokenizer',
-      'cafe',
-      '3d',
-      'rl',
-      'policy',
-    ]);
+describe('the terms papers are related by', () => {
+  it('fold case, accents and plurals, and leave out stop words and numbers', () => {
+    const related = computeRelated(
+      [
+        { id: 'plural', title: 'Tokenizers for the Café', text: 'We propose policies.' },
+        { id: 'singular', title: 'A tokenizer at a cafe', text: 'A policy.' },
+        { id: 'filler', title: 'We propose the 2024 one', text: 'For the 2024, we propose it.' },
+        { id: 'other', title: 'Graph diffusion of molecules', text: 'Molecules as graphs.' },
+      ],
+      { limit: 3 },
+    );
+    expect(related.get('plural')?.[0]).toBe('singular');
+    expect(related.get('filler') ?? []).not.toContain('plural');
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
 import { paperSchema } from '#/lib/schemas.ts';
-import { renderMarkdown } from '#/lib/markdown.ts';
+import { renderAbstract } from '#/lib/markdown.ts';
 import { importFiles, paperPaths, readDigest, readPaper, refusedImport, runCli, snapshotDir, splitPaper, tempDir, writeInput } from '../helpers.ts';
 
 const ATOM = fileURLToPath(new URL('../../fixtures/arxiv/export-2024-05-24.atom', import.meta.url));
@@ -55,10 +55,10 @@ describe('an arXiv Atom export', () => {
   it('renders TeX as math, and keeps a price as text', async () => {
     const contentDir = await tempDir();
     await importFiles(contentDir, [ATOM]);
-    const grokked = renderMarkdown((await paper(contentDir, GROKKED)).body);
+    const grokked = renderAbstract((await paper(contentDir, GROKKED)).body).html;
     expect(grokked.match(/<math/g)).toHaveLength(3);
     expect(grokked).toContain('<annotation encoding="application/x-tex">3\\times</annotation>');
-    const curation = renderMarkdown((await paper(contentDir, CURATION)).body);
+    const curation = renderAbstract((await paper(contentDir, CURATION)).body).html;
     expect(curation).not.toContain('<math');
     expect(curation).toContain('costs less than $5 per run');
   });
@@ -67,7 +67,7 @@ describe('an arXiv Atom export', () => {
     const contentDir = await tempDir();
     await importFiles(contentDir, [ATOM]);
     const { body, frontMatter } = await paper(contentDir, SIMPO);
-    const html = renderMarkdown(body);
+    const html = renderAbstract(body).html;
     expect(html).toContain('when the length ratio is &#x3C;1.2 and keeps the &#x3C;EOS> token &#x26; the margin.');
     expect(html).not.toContain('<EOS>');
     expect(frontMatter['links']).toEqual({ code: 'https://github.com/princeton-nlp/SimPO', pdf: 'http://arxiv.org/pdf/2405.14734v1' });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describeDigestPlan, runImport } from '#/lib/import/run-import.ts';
 import { paperSchema } from '#/lib/schemas.ts';
-import { markdownToText, renderMarkdown } from '#/lib/markdown.ts';
+import { renderAbstract } from '#/lib/markdown.ts';
 import { normalizeText } from '#/lib/text.ts';
 import { slugFromTitle } from '#/lib/slug.ts';
 import {
@@ -96,7 +96,7 @@ describe('a daily papers response', () => {
       tldr: expect.stringMatching(/^Visual Jigsaw, a self-supervised reinforcement learning framework/),
     });
     // The abstract reads as the API's summary, its hard line breaks unwrapped.
-    expect(markdownToText(body)).toBe(normalizeText(String(entries(SEP30)[0]!.paper['summary'])));
+    expect(renderAbstract(body).text).toBe(normalizeText(String(entries(SEP30)[0]!.paper['summary'])));
   });
 
   it("takes the organization from the entry, else from the paper, and keeps a thumbnail only when it is http(s)", async () => {
@@ -127,7 +127,7 @@ describe('a daily papers response', () => {
     const contentDir = await tempDir();
     await importFiles(contentDir, [SEP30]);
     const { body } = await paperBySlug(contentDir, 'from-f-x-and-g-x-to-f-g-x-llms-learn-new-skills-in-rl-by-composing-old-ones');
-    const html = renderMarkdown(body);
+    const html = renderAbstract(body).html;
     expect(html).toContain('compositions of >2 functions');
   });
 
@@ -158,7 +158,7 @@ describe('a daily papers response', () => {
     const contentDir = await tempDir();
     await importFiles(contentDir, [DEC03]);
     const slug = slugFromTitle('A Simple and Provable Scaling Law for the Test-Time Compute of Large Language Models');
-    const html = renderMarkdown((await paperBySlug(contentDir, slug)).body);
+    const html = renderAbstract((await paperBySlug(contentDir, slug)).body).html;
     expect(html.match(/<math/g)).toHaveLength(1);
     expect(html).not.toContain('$');
     expect(html).toContain('probability p<sub>gen</sub> > 0'); // outside the dollars: text-mode TeX, a subscript
