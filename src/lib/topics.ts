@@ -144,7 +144,7 @@ export interface TopicMatcher {
   readonly topics: readonly CompiledTopic[];
 }
 
-export interface TopicScore {
+interface TopicScore {
   id: string;
   score: number;
 }
@@ -299,7 +299,7 @@ function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Sc
 }
 
 /** Every topic with any evidence, best first; ties keep taxonomy order. Exposed for tuning and tests. */
-export function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicScore[] {
+function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicScore[] {
   const scores: TopicScore[] = [];
   for (const topic of matcher.topics) {
     const score = scoreTopic(topic, paper, scoring);
