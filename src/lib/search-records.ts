@@ -65,7 +65,7 @@ export function searchRecord(paper: Paper, language: string): SearchRecord {
       ...(months.length > 0 ? { month: months } : {}),
       code: [paper.codeUrl ? 'yes' : 'no'],
     },
-    // A paper without a sort key would drop out of results sorted by it: no upvotes count as 0.
+    // What the sorts order by (src/integrations/search/index-shards.ts): unlike the shown upvotes, never missing (none sort as 0).
     sort: { ...(latest ? { [FIELDS.date]: latest } : {}), [FIELDS.upvotes]: String(upvotes ?? 0) },
   };
 }

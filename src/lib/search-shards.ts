@@ -11,6 +11,11 @@ import { siteConfig } from '#/site.config.ts';
  * only when one of its papers is edited. A paper in no digest is hot.
  */
 export const HOT_SHARD = 'hot';
+/** The folder inside the hot shard's bundle that holds each archive shard's bundle (`archive/<quarter>/`). */
+export const ARCHIVE_FOLDER = 'archive';
+
+/** A shard's bundle URL, inside the hot one's (`bundle`, ending in /), as the indexing step lays the folders out. */
+export const shardBundle = (bundle: string, shard: string) => (shard === HOT_SHARD ? bundle : `${bundle}${ARCHIVE_FOLDER}/${shard}/`);
 
 export type ShardMode = 'single' | 'quarterly';
 

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { HOT_SHARD } from '#/lib/search-shards.ts';
+import { ARCHIVE_FOLDER, HOT_SHARD } from '#/lib/search-shards.ts';
 import { SORTS, sortFileName, type SortOrder } from '#/lib/search-fields.ts';
 import type { BuildPaths } from './paths.ts';
 import { readRecordFile, recordFiles } from '#/lib/search-record-files.ts';
@@ -36,11 +36,11 @@ export interface ShardReport {
 /** What the state file says of each shard's bundle in the output folder. */
 type IndexState = Record<string, { fingerprint: string; entry: string }>;
 
-const ARCHIVE = 'archive';
 /** Records sent to Pagefind before waiting for its answers (one round trip per record is slow). */
 const FEED_BATCH = 200;
 
-export const shardFolder = (output: string, shard: string) => (shard === HOT_SHARD ? output : join(output, ARCHIVE, shard));
+/** A shard's bundle folder on disk (shardBundle is its URL on the search page). */
+const shardFolder = (output: string, shard: string) => (shard === HOT_SHARD ? output : join(output, ARCHIVE_FOLDER, shard));
 
 /** What else decides a bundle's bytes: Pagefind's version and this code. */
 async function indexerVersion(): Promise<string> {
@@ -60,7 +60,7 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 async function clearFolder(folder: string, shard: string): Promise<void> {
   if (shard !== HOT_SHARD) return rm(folder, { recursive: true, force: true });
   const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name !== ARCHIVE).map((name) => rm(join(folder, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name !== ARCHIVE_FOLDER).map((name) => rm(join(folder, name), { recursive: true, force: true })));
 }
 
 /** Fragments read at once: one at a time, reading 10,000 of them takes 3 s; 256 at a time, under 1 s. */
@@ -160,7 +160,7 @@ export async function indexSearchShards(paths: BuildPaths, log: (line: string) =
   }
   // Archive shards the site no longer has (a quarter whose papers all moved on, a changed scheme).
   const shards = new Set(files.map(({ shard }) => shard));
-  const archived = await readdir(join(paths.searchOutput, ARCHIVE)).catch(() => [] as string[]);
+  const archived = await readdir(join(paths.searchOutput, ARCHIVE_FOLDER)).catch(() => [] as string[]);
   await Promise.all(
     archived.filter((name) => !shards.has(name)).map((name) => rm(shardFolder(paths.searchOutput, name), { recursive: true, force: true })),
   );

@@ -4,7 +4,7 @@
  * with the same options, so they rank alike: Pagefind orders merged results by
  * score. Sorted results are put in order by the page (sorts.ts), across shards.
  */
-import { SHARD_FILTER } from '#/lib/search-shards.ts';
+import { SHARD_FILTER, shardBundle } from '#/lib/search-shards.ts';
 
 /** Merges each archive shard's bundle (`<bundle>archive/<name>/`) into the loaded hot one, with the same options. */
 export async function mergeArchives(
@@ -13,7 +13,7 @@ export async function mergeArchives(
   archives: readonly string[],
   options: Record<string, unknown>,
 ): Promise<void> {
-  for (const name of archives) await api.mergeIndex(`${bundle}archive/${name}/`, options);
+  for (const name of archives) await api.mergeIndex(shardBundle(bundle, name), options);
 }
 
 /** A filter to these shards' papers (every record has its shard as a filter value), which also makes Pagefind count each shard's results. */

@@ -4,7 +4,7 @@
  * sorts by it), so that the index metadata every query loads carries no sort.
  */
 import { SORTS, sortFileName, type SortName, type SortOrder } from '#/lib/search-fields.ts';
-import { HOT_SHARD } from '#/lib/search-shards.ts';
+import { shardBundle } from '#/lib/search-shards.ts';
 
 /** Where a result stands in a sort: its value, its shard (in merge order) and its place in that shard's order. */
 export interface Place {
@@ -47,7 +47,7 @@ export function sortPlaces(bundle: string, shards: readonly string[], sort: Sort
   let places = loaded.get(sort);
   if (!places) {
     const file = sortFileName(SORTS[sort].key);
-    const urls = shards.map((shard) => (shard === HOT_SHARD ? `${bundle}${file}` : `${bundle}archive/${shard}/${file}`));
+    const urls = shards.map((shard) => `${shardBundle(bundle, shard)}${file}`);
     places = Promise.all(
       urls.map(async (url) => {
         const response = await fetch(url);
