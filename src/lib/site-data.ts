@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '#/site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
-import { SHARD_FILTER, searchShards } from './search-shards.ts';
+import { searchShards } from './search-shards.ts';
 import { writeRecordFiles } from './search-record-files.ts';
 import { timed } from './timings.ts';
 
@@ -26,9 +26,9 @@ export function loadSite(): Promise<SiteModel> {
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
       await writeRecordFiles(
         import.meta.env.PAPERTIDE_SEARCH_RECORDS,
-        searchShards(site, (paper, shard) => {
+        searchShards(site, (paper, shardFilters) => {
           const record = searchRecord(paper, siteConfig.language);
-          return { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard] } };
+          return { ...record, filters: { ...record.filters, ...shardFilters } };
         }),
       );
     }
