@@ -3,6 +3,7 @@ import { siteConfig } from '#/site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
 import { searchShards } from './search-shards.ts';
+import { readRenderedPapers, renderingOf } from './rendered-paper-file.ts';
 import { writeRecordFiles } from './search-record-files.ts';
 import { timed } from './timings.ts';
 
@@ -16,12 +17,14 @@ let model: Promise<SiteModel> | undefined;
  */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
-    const [papers, digests, topics] = await Promise.all([
+    const [entries, rendered, digests, topics] = await Promise.all([
       getCollection('papers'),
+      readRenderedPapers(import.meta.env.PAPERTIDE_RENDERED_PAPERS),
       getCollection('digests'),
       getCollection('topics'),
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
+    const papers = entries.map((entry) => ({ ...entry, rendered: renderingOf(rendered, entry.id, entry.digest) }));
     const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
       await writeRecordFiles(

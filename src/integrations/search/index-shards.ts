@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ARCHIVE_SHARD, HOT_SHARD, shardMode } from '#/lib/search-shards.ts';
 import { SORTS, sortFileName, type SortOrder } from '#/lib/search-fields.ts';
-import type { BuildPaths } from './paths.ts';
+import type { BuildPaths } from '#/integrations/build-paths.ts';
 import { readRecordFile, recordFiles } from '#/lib/search-record-files.ts';
 
 /**
