@@ -41,7 +41,7 @@ type IndexState = Record<string, { fingerprint: string; entry: string }>;
  * word, the chunk that holds it in every shard, and Pagefind cuts chunks of about
  * 25 KB (compressed) whatever the size of the index: a few hundred hot papers in
  * chunks of that size cost every query as much as the whole archive's chunk.
- * Chunks a fourth that size took a query at 10,000 papers from +13.5 % to +4.4 %
+ * Chunks a fourth that size took a query at 10,000 papers from +13.5 % to +4.7 %
  * of one index's bytes. One index and the archive keep Pagefind's default: there
  * smaller chunks made each query fetch more, 271 KB against 219 KB, as the
  * metadata every query loads lists every chunk (bench/README.md).
