@@ -47,13 +47,13 @@ interface Session {
 /** Each open page's problems, for failure messages. */
 const problemsOf = new WeakMap<Page, string[]>();
 
-/** A fresh page that records every console error, page error and failed request. */
+/** A fresh page that records every console error and warning (Pagefind warns of options it does not know), page error and failed request. */
 async function open(url: string, options: BrowserContextOptions = {}): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('dialog', (dialog) => {

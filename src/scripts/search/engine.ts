@@ -52,8 +52,6 @@ export const PAGEFIND_OPTIONS = {
   excerptEllipsis: '…',
   // Title, arXiv id, authors, keywords… are metadata, each with its weight (src/lib/search-fields.ts).
   ranking: { metaWeights: FIELD_WEIGHTS },
-  // No web worker: one script less to fetch (43 KB), and a search takes milliseconds on the main thread.
-  noWorker: true,
 };
 
 /** Values checked in one group widen it (any of them: March or April); groups narrow each other. */
