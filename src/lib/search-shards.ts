@@ -3,23 +3,32 @@ import type { Paper, SiteModel } from './site-model.ts';
 import { siteConfig } from '#/site.config.ts';
 
 /**
- * The search index comes in two tiers, each its own Pagefind bundle, so that a
- * daily rebuild re-indexes only what the day changed: a hot shard, the month of
- * the newest digest and the month before it, and one frozen archive shard with
- * every older paper. A paper belongs where the latest day it appeared falls, so
- * a paper that trends again moves to the hot shard. The month before is hot too
- * because papers trend for up to a week: a paper of the 29th that trends again on
- * the 2nd would otherwise change the archive; this way the archive changes when
- * a month ends (or an old paper is edited), not on every day of a month's first
- * week. One archive, not one per quarter: each shard adds an index chunk per
- * query word and its own metadata to every query (see README, "Search index").
- * A paper in no digest is hot.
+ * The search index comes in two tiers, each shard its own Pagefind bundle, so
+ * that a daily rebuild re-indexes only what the day changed: a hot shard, the
+ * month of the newest digest and the month before it, and the archive, every
+ * older paper. A paper belongs where the latest day it appeared falls, so a
+ * paper that trends again moves to the hot shard. The month before is hot too
+ * because papers trend for up to a week: a paper of the 29th that trends again
+ * on the 2nd would otherwise change the archive; this way the archive changes
+ * when a month ends (or an old paper is edited), not on every day of a month's
+ * first week. A paper in no digest is hot.
+ *
+ * The archive is one shard up to ARCHIVE_SHARD_SIZE papers, then several, filled
+ * oldest first: few shards, because each adds an index chunk per query word to
+ * every query (quarterly shards cost 2.5 times one index's bytes at 10,000
+ * papers; see README, "Search index"), but bounded, because Pagefind holds a
+ * whole index in memory while it writes it (3.95 GB for a 30,000-paper archive).
+ * A month's end adds to the newest archive shard only; the full ones stay as
+ * they are until one of their papers changes.
  */
 export const HOT_SHARD = 'hot';
-export const ARCHIVE_SHARD = 'archive';
+/** The folder inside the hot shard's bundle that holds each archive shard's (`archive/<n>/`, n from 1 for the oldest). */
+export const ARCHIVE_FOLDER = 'archive';
+/** Papers in an archive shard at most: Pagefind indexes 10,000 in about 1.4 GB, under Astro's own peak at 30,000 papers. */
+export const ARCHIVE_SHARD_SIZE = 10_000;
 
-/** A shard's bundle URL: the archive's is a folder inside the hot one's (`bundle`, ending in /), as the indexing step lays them out. */
-export const shardBundle = (bundle: string, shard: string) => (shard === HOT_SHARD ? bundle : `${bundle}${shard}/`);
+/** A shard's bundle URL, inside the hot one's (`bundle`, ending in /), as the indexing step lays the folders out. */
+export const shardBundle = (bundle: string, shard: string) => (shard === HOT_SHARD ? bundle : `${bundle}${ARCHIVE_FOLDER}/${shard}/`);
 
 export type ShardMode = 'single' | 'tiered';
 
@@ -52,9 +61,9 @@ export function firstHotMonth(newest: IsoDate): string {
   return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
 }
 
-/** The shard of a paper whose newest digest day is `latest`, when months from `hotFrom` (`YYYY-MM`) on are hot. */
-export function shardOf(latest: IsoDate | undefined, hotFrom: string | undefined): string {
-  return !latest || !hotFrom || latest.slice(0, 7) >= hotFrom ? HOT_SHARD : ARCHIVE_SHARD;
+/** Whether a paper whose newest digest day is `latest` is hot, when months from `hotFrom` (`YYYY-MM`) on are. */
+export function isHot(latest: IsoDate | undefined, hotFrom: string | undefined): boolean {
+  return !latest || !hotFrom || latest.slice(0, 7) >= hotFrom;
 }
 
 /** In single mode no month is cold, so every paper is in the hot shard. */
@@ -62,27 +71,33 @@ function hotFromOf(site: SiteModel, mode: ShardMode): string | undefined {
   const newest = site.digests[0]?.date;
   return mode === 'tiered' && newest ? firstHotMonth(newest) : undefined;
 }
-const paperShard = (paper: Paper, hotFrom: string | undefined) => shardOf(paper.appearances[0]?.digest.date, hotFrom);
 
 /**
- * Every shard's records (`record` makes a paper's), hot first; each in the
- * site's order (newest first). (A leaf module: the indexing step, outside
- * Astro, reads the shard names from here.)
+ * Every shard's records (`record` makes a paper's): hot first, then the archive
+ * shards newest first; each in the site's order (newest first). (A leaf module:
+ * the indexing step, outside Astro, reads the shard names from here.)
  */
-export function searchShards<T>(site: SiteModel, record: (paper: Paper) => T, mode: ShardMode = shardMode()): Map<string, T[]> {
+export function searchShards<T>(
+  site: SiteModel,
+  record: (paper: Paper) => T,
+  mode: ShardMode = shardMode(),
+  archiveShardSize = ARCHIVE_SHARD_SIZE,
+): Map<string, T[]> {
   const hotFrom = hotFromOf(site, mode);
-  const shards = new Map<string, T[]>([[HOT_SHARD, []]]);
-  for (const paper of site.papersByRecency) {
-    const shard = paperShard(paper, hotFrom);
-    let records = shards.get(shard);
-    if (!records) shards.set(shard, (records = []));
-    records.push(record(paper));
+  const hot: T[] = [];
+  const archive: T[] = [];
+  for (const paper of site.papersByRecency) (isHot(paper.appearances[0]?.digest.date, hotFrom) ? hot : archive).push(record(paper));
+  // Oldest first, so that a shard's papers stay in it as newer ones arrive.
+  const count = Math.ceil(archive.length / archiveShardSize);
+  const shards = new Map<string, T[]>([[HOT_SHARD, hot]]);
+  for (let n = count; n >= 1; n--) {
+    const end = archive.length - (n - 1) * archiveShardSize;
+    shards.set(String(n), archive.slice(Math.max(0, end - archiveShardSize), end));
   }
   return shards;
 }
 
-/** The archive shards (those holding papers) that the search page merges into the hot one. */
+/** The archive shards (those holding papers) that the search page merges into the hot one, newest first. */
 export function archiveShards(site: SiteModel, mode: ShardMode = shardMode()): string[] {
-  const hotFrom = hotFromOf(site, mode);
-  return site.papersByRecency.some((paper) => paperShard(paper, hotFrom) === ARCHIVE_SHARD) ? [ARCHIVE_SHARD] : [];
+  return [...searchShards(site, () => null, mode).keys()].filter((shard) => shard !== HOT_SHARD);
 }

@@ -104,19 +104,19 @@ describe('the search index in tiers', () => {
     await rm(`${outDir}-cache`, { recursive: true, force: true });
     const content = site();
     await build('rebuild', content, outDir);
-    const archive = join(outDir, 'pagefind', 'archive');
+    const archive = join(outDir, 'pagefind', 'archive', '1');
     const untouched = files(archive);
     expect(untouched.has('pagefind-entry.json')).toBe(true);
 
     addDay(content, '2026-03-14');
     const daily = await build('rebuild', content, outDir);
     expect(daily).toMatch(/search shard hot: 5 papers indexed/);
-    expect(daily).toMatch(/search shard archive: 4 papers unchanged, kept/);
+    expect(daily).toMatch(/search shard 1: 4 papers unchanged, kept/);
     expect(files(archive), 'the same files, not written again').toEqual(untouched);
 
     content.papers.find((paper) => paper.slug === 'paper-2025-11-20-a')!.frontMatter.title = 'Zebrafish transformer, retitled';
     const edited = await build('rebuild', content, outDir);
-    expect(edited).toMatch(/search shard archive: 4 papers indexed/);
+    expect(edited).toMatch(/search shard 1: 4 papers indexed/);
     expect(await search(outDir, 'q=zebrafish')).toEqual([{ title: 'Zebrafish transformer, retitled', date: '2025-11-20' }]);
   });
 
@@ -158,6 +158,6 @@ describe('the search index in tiers', () => {
     const fromCold = published(cold);
     expect([...fromDaily.keys()].sort()).toEqual([...fromCold.keys()].sort());
     for (const [path, data] of fromCold) expect(fromDaily.get(path), path).toBe(data);
-    expect(readdirSync(join(daily, 'pagefind', 'archive'))).toContain('pagefind-entry.json');
+    expect(readdirSync(join(daily, 'pagefind', 'archive', '1'))).toContain('pagefind-entry.json');
   });
 });

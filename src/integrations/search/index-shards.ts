@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { ARCHIVE_SHARD, HOT_SHARD, shardMode } from '#/lib/search-shards.ts';
+import { ARCHIVE_FOLDER, HOT_SHARD, shardMode } from '#/lib/search-shards.ts';
 import { SORTS, sortFileName, type SortOrder } from '#/lib/search-fields.ts';
 import type { BuildPaths } from '#/integrations/build-paths.ts';
 import { readRecordFile, recordFiles } from '#/lib/search-record-files.ts';
@@ -14,8 +14,8 @@ import { readRecordFile, recordFiles } from '#/lib/search-record-files.ts';
  * each shard's records, written by the build, become a Pagefind bundle, one
  * shard after another, so that Pagefind's memory never adds to Astro's nor to
  * another shard's. The hot shard's bundle is `<outDir>/pagefind/` (the one the
- * search page loads), the archive shard's `<outDir>/pagefind/archive/` (merged
- * into it at query time). A shard whose records, Pagefind version and
+ * search page loads), each archive shard's `<outDir>/pagefind/archive/<n>/`
+ * (merged into it at query time). A shard whose records, Pagefind version and
  * indexing code are those of the bundle already there is kept as it is, byte for
  * byte: CDN caches and returning readers keep it too.
  *
@@ -54,7 +54,7 @@ const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 const FEED_BATCH = 200;
 
 /** A shard's bundle folder on disk (shardBundle is its URL on the search page). */
-const shardFolder = (output: string, shard: string) => (shard === HOT_SHARD ? output : join(output, shard));
+const shardFolder = (output: string, shard: string) => (shard === HOT_SHARD ? output : join(output, ARCHIVE_FOLDER, shard));
 
 /** What else decides a bundle's bytes: Pagefind's version and this code. */
 async function indexerVersion(): Promise<string> {
@@ -74,7 +74,7 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 async function clearFolder(folder: string, shard: string): Promise<void> {
   if (shard !== HOT_SHARD) return rm(folder, { recursive: true, force: true });
   const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name !== ARCHIVE_SHARD).map((name) => rm(join(folder, name), { recursive: true, force: true })));
+  await Promise.all(names.filter((name) => name !== ARCHIVE_FOLDER).map((name) => rm(join(folder, name), { recursive: true, force: true })));
 }
 
 /** Fragments read at once: one at a time, reading 10,000 of them takes 3 s; 256 at a time, under 1 s. */
@@ -187,8 +187,12 @@ export async function indexSearchShards(paths: BuildPaths, log: (line: string) =
     reports.push({ shard, records, kept, ms });
     log(kept ? `search shard ${shard}: ${records} papers unchanged, kept (${ms} ms)` : `search shard ${shard}: ${records} papers indexed in ${ms} ms`);
   }
-  // The archive when the site no longer has one (every paper hot, or one index).
-  if (!files.some(({ shard }) => shard === ARCHIVE_SHARD)) await rm(shardFolder(paths.searchOutput, ARCHIVE_SHARD), { recursive: true, force: true });
+  // Archive shards the site no longer has (every paper hot, one index, fewer papers).
+  const shards = new Set(files.map(({ shard }) => shard));
+  const archived = await readdir(join(paths.searchOutput, ARCHIVE_FOLDER)).catch(() => [] as string[]);
+  await Promise.all(
+    archived.filter((name) => !shards.has(name)).map((name) => rm(shardFolder(paths.searchOutput, name), { recursive: true, force: true })),
+  );
   await writeFile(paths.searchState, JSON.stringify(state));
   return reports;
 }
