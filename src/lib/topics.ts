@@ -70,7 +70,8 @@ export const topicSchema = z
       exclude: z.array(phraseSchema).default([]),
       /**
        * Phrases (matched as above) that name the topic only in a title: every abstract evaluates on benchmarks,
-       * but a title that says "benchmark" is about one. Together they count as one rule of the title.
+       * but a title that says "benchmark" is about one. Together they count as one rule of the title, and a hit
+       * keeps the topic even when another topic scores more than twice as high (see assignTopics).
        */
       titlePhrases: z.array(phraseSchema).default([]),
     }),
@@ -147,6 +148,11 @@ export interface TopicMatcher {
 interface TopicScore {
   id: string;
   score: number;
+  /**
+   * A title phrase hit ("…Bench", "Evaluating …"): the title says what kind of paper this is, so the topic is a
+   * strand of it however strong its first topic (a long-context benchmark is architectures and evaluation).
+   */
+  titlePhrase: boolean;
 }
 
 export interface PaperText {
@@ -287,23 +293,24 @@ function countRules(topic: CompiledTopic, fullText: string): Map<number, number>
   return counts;
 }
 
-function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): number {
-  const titleRules = countRules(topic, paper.title).size + (topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ? 1 : 0);
+function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): TopicScore {
+  const titlePhrase = topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ?? false;
+  const titleRules = countRules(topic, paper.title).size + (titlePhrase ? 1 : 0);
   const title = titleRules * scoring.titleWeight;
   // A separator no phrase can span, so two adjacent keywords never combine into one phrase hit.
   const keywordText = (paper.keywords ?? []).join(' ; ');
   const keywords = Math.min(countRules(topic, keywordText).size * scoring.keywordWeight, scoring.keywordCap);
   let abstract = 0;
   for (const count of countRules(topic, paper.abstract).values()) abstract += Math.min(count, scoring.abstractRuleCap);
-  return title + keywords + Math.min(abstract, scoring.abstractCap);
+  return { id: topic.id, score: title + keywords + Math.min(abstract, scoring.abstractCap), titlePhrase };
 }
 
 /** Every topic with any evidence, best first; ties keep taxonomy order. Exposed for tuning and tests. */
 function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicScore[] {
   const scores: TopicScore[] = [];
   for (const topic of matcher.topics) {
-    const score = scoreTopic(topic, paper, scoring);
-    if (score > 0) scores.push({ id: topic.id, score });
+    const entry = scoreTopic(topic, paper, scoring);
+    if (entry.score > 0) scores.push(entry);
   }
   // Array.prototype.sort is stable, so equal scores stay in taxonomy order.
   return scores.sort((a, b) => b.score - a.score);
@@ -311,8 +318,8 @@ function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<
 
 /**
  * The paper's topics, best first: up to three that clear the minimum score, the second and third only when
- * close to the first. When none clears it, the single best topic with any hit, so that a paper with weak
- * evidence still lands somewhere; with no hit at all, none.
+ * close to the first or named by a title phrase. When none clears it, the single best topic with any hit, so
+ * that a paper with weak evidence still lands somewhere; with no hit at all, none.
  */
 export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): string[] {
   const scores = scoreTopics(matcher, paper, scoring);
@@ -323,7 +330,7 @@ export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: R
     .filter(
       (entry) =>
         entry.score >= scoring.minScore &&
-        entry.score >= best.score * scoring.runnerUpRatio,
+        (entry.score >= best.score * scoring.runnerUpRatio || entry.titlePhrase),
     )
     .slice(0, scoring.maxTopics)
     .map((entry) => entry.id);

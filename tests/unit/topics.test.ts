@@ -316,6 +316,19 @@ describe('title phrases', () => {
     expect(assignTopics(evaluation, paper, { ...SCORING, runnerUpRatio: 0.75 }).sort()).toEqual(['alpha', 'evaluation']);
   });
 
+  it('keep the topic next to a much stronger first topic, since the title says the paper is a benchmark', () => {
+    // alpha scores 3 in the title and 4 in the abstract; evaluation's 3 is under half of that, which drops it
+    // when "bench" is an ordinary phrase.
+    const paper = { title: 'A bench of alpha models', abstract: `${filler} Alpha, alpha. Alpha-alpha. Alpha again.` };
+    const plain = compileTopics([topic('evaluation', ['bench']), topic('alpha', ['alpha', 'alpha models', 'alpha-alpha', 'alpha again'])]);
+    const withTitlePhrase = compileTopics([
+      topic('evaluation', ['leaderboard'], [], { titlePhrases: ['bench'] }),
+      topic('alpha', ['alpha', 'alpha models', 'alpha-alpha', 'alpha again']),
+    ]);
+    expect(assignTopics(plain, paper)).toEqual(['alpha']);
+    expect(assignTopics(withTitlePhrase, paper)).toEqual(['alpha', 'evaluation']);
+  });
+
   it('give the same answer for every title in turn (the shared regex keeps no state)', () => {
     const paper = { title: 'A benchmark', abstract: filler };
     expect(assignTopics(evaluation, paper)).toEqual(['evaluation']);
