@@ -71,7 +71,8 @@ export const topicSchema = z
       /**
        * Phrases (matched as above) that name the topic only in a title: every abstract evaluates on benchmarks,
        * but a title that says "benchmark" is about one. Together they count as one rule of the title, and a hit
-       * keeps the topic even when another topic scores more than twice as high (see assignTopics).
+       * keeps the topic even when another topic scores more than twice as high (see assignTopics). They also
+       * end a CamelCase name: "bench" finds "PokerBench".
        */
       titlePhrases: z.array(phraseSchema).default([]),
     }),
@@ -205,10 +206,19 @@ function phraseBlocks(list: readonly string[]): RuleBlock[] {
 }
 
 /** A phrase list as one regex that says whether any of them occurs (which one does not matter). */
-function compilePhraseSet(phrases: readonly string[], flags: string): RegExp | undefined {
+function compilePhraseSet(phrases: readonly string[], flags: string, open = (block: RuleBlock): string => block.open): RegExp | undefined {
   if (phrases.length === 0) return undefined;
-  const sources = phraseBlocks(phrases).map(({ rules, open, close }) => `${open}${rules.map(({ source }) => source).join('|')}${close}`);
+  const sources = phraseBlocks(phrases).map((block) => `${open(block)}${block.rules.map(({ source }) => source).join('|')}${block.close}`);
   return new RegExp(sources.join('|'), flags);
+}
+
+/**
+ * A title phrase also counts as the last part of a name written in CamelCase: "PokerBench" and "MMBench" are
+ * benchmarks as much as "Poker Bench" is. The capital letter marks where the phrase starts, so "workbench" does not.
+ */
+const CAMEL_CASE_START = '(?<=(?-i:[a-z0-9]))(?=(?-i:[A-Z]))';
+function titlePhraseOpen(block: RuleBlock): string {
+  return block.open === '\\b(?:' ? `(?:\\b|${CAMEL_CASE_START})(?:` : block.open;
 }
 
 function compileTopic(topic: Topic): CompiledTopic {
@@ -241,7 +251,7 @@ function compileTopic(topic: Topic): CompiledTopic {
     // String.replace needs the g flag to cut every occurrence; RegExp.test must not have it, or the shared
     // regex would carry lastIndex from one title to the next.
     exclude: compilePhraseSet(topic.match.exclude, PATTERN_FLAGS),
-    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i'),
+    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i', titlePhraseOpen),
   };
 }
 

@@ -366,6 +366,12 @@ describe('title phrases', () => {
     expect(assignTopics(withTitlePhrase, paper)).toEqual(['alpha', 'evaluation']);
   });
 
+  it('name the topic at the end of a CamelCase name, but not inside a lowercase word', () => {
+    const bench = compileTopics([topic('evaluation', ['leaderboard'], [], { titlePhrases: ['bench'] }), topic('alpha', ['alpha'])]);
+    expect(assignTopics(bench, { title: 'PokerBench: Training alpha models to play poker', abstract: filler })).toEqual(['evaluation', 'alpha']);
+    expect(assignTopics(bench, { title: 'An alpha workbench for poker', abstract: filler })).toEqual(['alpha']);
+  });
+
   it('give the same answer for every title in turn (the shared regex keeps no state)', () => {
     const paper = { title: 'A benchmark', abstract: filler };
     expect(assignTopics(evaluation, paper)).toEqual(['evaluation']);
