@@ -2,8 +2,8 @@
 import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import searchRecords from './src/integrations/search/integration.ts';
-import { buildPaths } from './src/integrations/search/paths.ts';
+import buildFiles from './src/integrations/build-files.ts';
+import { buildPaths } from './src/integrations/build-paths.ts';
 import pruneOutput from './src/integrations/prune-output.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import timings from './src/integrations/timings.ts';
@@ -36,5 +36,5 @@ export default defineConfig({
   },
   // pruneOutput last: it removes what the others did not write in this build, except the
   // search index, which `npm run build` writes after `astro build` (scripts/index-search.ts).
-  integrations: [sitemap(), searchRecords(), timings(), pruneOutput({ spare: [relative(paths.outDir, paths.searchOutput)] })],
+  integrations: [sitemap(), buildFiles(), timings(), pruneOutput({ spare: [relative(paths.outDir, paths.searchOutput)] })],
 });

@@ -3,7 +3,7 @@
  * (src/integrations/search/index-shards.ts). Reads OUT_DIR and CACHE_DIR as the
  * build does.
  */
-import { buildPaths } from '#/integrations/search/paths.ts';
+import { buildPaths } from '#/integrations/build-paths.ts';
 import { indexSearchShards } from '#/integrations/search/index-shards.ts';
 
 const started = performance.now();

@@ -22,10 +22,10 @@ export const siteConfig = {
   thumbnails: true,
   thumbnailOrigin: 'https://cdn-thumbnails.huggingface.co',
   /**
-   * The search index as one Pagefind bundle ('single') or tiered ('quarterly': the newest month hot,
-   * one archive bundle per quarter before it, kept byte for byte when unchanged and merged by the
-   * search page). Quarterly is opt-in (SEARCH_SHARDS=quarterly overrides this): it doubles the bytes
-   * per query and each shard ranks with its own statistics (see README, "Search index").
+   * The search index in two tiers ('tiered': the newest two months hot, rebuilt on every change, and one
+   * archive bundle with every older paper, kept byte for byte until a month ends or an old paper changes,
+   * merged by the search page) or as one Pagefind bundle ('single', every paper re-indexed on any change).
+   * SEARCH_SHARDS=single|tiered overrides this (see README, "Search index").
    */
-  searchShards: 'single' as 'single' | 'quarterly',
+  searchShards: 'tiered' as 'single' | 'tiered',
 } as const;

@@ -13,10 +13,10 @@ export interface Builds {
   shipped: string;
   /** Weeks and months around the ISO year boundary (tests/helpers/periods-fixture.ts). */
   periods: string;
-  /** A few hundred real papers (tests/fixtures/search-quality/), imported with the importer: search quality is measured on it. */
+  /** A few hundred real papers (tests/fixtures/search-quality/), imported with the importer: search quality is measured on it, with the index in tiers (the default). */
   searchQuality: string;
-  /** The same papers with the search index in quarterly shards (SEARCH_SHARDS=quarterly): search quality must hold there too. */
-  searchQualityShards: string;
+  /** The same papers with the search index in one bundle (SEARCH_SHARDS=single): search quality must hold there too. */
+  searchQualitySingle: string;
 }
 
 declare module 'vitest' {
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<void> {
     shipped: join(scratchDir, 'dist-shipped'),
     periods: join(scratchDir, 'dist-periods'),
     searchQuality: join(scratchDir, 'dist-search-quality'),
-    searchQualityShards: join(scratchDir, 'dist-search-quality-shards'),
+    searchQualitySingle: join(scratchDir, 'dist-search-quality-single'),
   };
   const runs: BuildOptions[] = [
     { contentDir: fixtureContent, outDir: builds.fixture },
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject): Promise<void> {
     { contentDir: join(repoRoot, 'content'), outDir: builds.shipped },
     { contentDir: periodsContent, outDir: builds.periods },
     { contentDir: searchQualityContent, outDir: builds.searchQuality },
-    { contentDir: searchQualityContent, outDir: builds.searchQualityShards, env: { SEARCH_SHARDS: 'quarterly' } },
+    { contentDir: searchQualityContent, outDir: builds.searchQualitySingle, env: { SEARCH_SHARDS: 'single' } },
   ];
   // One at a time: builds share the project's generated .astro/ types.
   for (const run of runs) {

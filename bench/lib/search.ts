@@ -63,8 +63,8 @@ function kindOf(url: string): string {
   if (/pagefind-[a-z-]*ui\.(js|css)$/.test(path)) return 'Pagefind UI';
   if (/\/(pagefind|pagefind-worker)\.js$|\/wasm\.[^/]+$|\/pagefind-entry\.json$/.test(path)) return 'Pagefind runtime (JS, WASM, entry)';
   if (path.endsWith('.pf_meta')) return 'index metadata';
-  // The hot shard's bundle is /pagefind/, each archive shard's /pagefind/archive/<quarter>/.
-  const inBundle = path.replace(/^\/pagefind\/(archive\/[^/]+\/)?/, '/');
+  // The hot shard's bundle is /pagefind/, the archive shard's /pagefind/archive/.
+  const inBundle = path.replace(/^\/pagefind\/(archive\/)?/, '/');
   if (inBundle.startsWith('/index/')) return 'index chunks';
   if (inBundle.startsWith('/filter/')) return 'filters';
   if (inBundle.startsWith('/fragment/')) return 'fragments';

@@ -3,76 +3,91 @@ import type { Paper, SiteModel } from './site-model.ts';
 import { siteConfig } from '#/site.config.ts';
 
 /**
- * The search index comes in shards, each its own Pagefind bundle, so that a
- * daily rebuild re-indexes only what the day changed: one hot shard, the month
- * of the newest digest, and frozen archive shards, one per calendar quarter
- * before it. A paper belongs where the latest day it appeared falls, so a paper
- * that trends again moves to the hot shard, and an old quarter is indexed again
- * only when one of its papers is edited. A paper in no digest is hot.
+ * The search index comes in two tiers, each its own Pagefind bundle, so that a
+ * daily rebuild re-indexes only what the day changed: a hot shard, the month of
+ * the newest digest and the month before it, and one frozen archive shard with
+ * every older paper. A paper belongs where the latest day it appeared falls, so
+ * a paper that trends again moves to the hot shard. The month before is hot too
+ * because papers trend for up to a week: a paper of the 29th that trends again on
+ * the 2nd would otherwise change the archive; this way the archive changes when
+ * a month ends (or an old paper is edited), not on every day of a month's first
+ * week. One archive, not one per quarter: each shard adds an index chunk per
+ * query word and its own metadata to every query (see README, "Search index").
+ * A paper in no digest is hot.
  */
 export const HOT_SHARD = 'hot';
-/** The folder inside the hot shard's bundle that holds each archive shard's bundle (`archive/<quarter>/`). */
-export const ARCHIVE_FOLDER = 'archive';
+export const ARCHIVE_SHARD = 'archive';
 
-/** A shard's bundle URL, inside the hot one's (`bundle`, ending in /), as the indexing step lays the folders out. */
-export const shardBundle = (bundle: string, shard: string) => (shard === HOT_SHARD ? bundle : `${bundle}${ARCHIVE_FOLDER}/${shard}/`);
+/** A shard's bundle URL: the archive's is a folder inside the hot one's (`bundle`, ending in /), as the indexing step lays them out. */
+export const shardBundle = (bundle: string, shard: string) => (shard === HOT_SHARD ? bundle : `${bundle}${shard}/`);
 
-export type ShardMode = 'single' | 'quarterly';
+export type ShardMode = 'single' | 'tiered';
 
 /**
- * Whether the index is tiered: the site setting (searchShards, 'single' by
- * default: one shard, the hot one, holds the whole site and the search page
- * merges nothing), overridden by `SEARCH_SHARDS=single|quarterly`.
+ * Whether the index is tiered: the site setting (searchShards, 'tiered' by
+ * default; 'single' is one shard, the hot one, holding the whole site, and the
+ * search page merges nothing), overridden by `SEARCH_SHARDS=single|tiered`.
  */
 export function shardMode(env: Readonly<Record<string, string | undefined>> = process.env): ShardMode {
   const override = env['SEARCH_SHARDS']?.trim().toLowerCase();
   if (override === undefined || override === '') return siteConfig.searchShards;
-  if (override !== 'single' && override !== 'quarterly') {
-    throw new Error(`SEARCH_SHARDS must be "single" or "quarterly", got "${env['SEARCH_SHARDS']}"`);
+  if (override !== 'single' && override !== 'tiered') {
+    throw new Error(`SEARCH_SHARDS must be "single" or "tiered", got "${env['SEARCH_SHARDS']}"`);
   }
   return override;
 }
 
-/** Every record's filter naming its shard: the search page counts a sorted search's results per shard with it. */
+/**
+ * The filter that tells the shards apart on the search page: the hot shard's
+ * records carry it, the archive's do not. A filter's index lists every record
+ * with each value, and a search that uses the filter fetches it: the archive's
+ * list (20 KB at 10,000 papers) would cost every query more than the hot one's.
+ */
 export const SHARD_FILTER = 'shard';
 
-/** An archive shard's name: its quarter, `YYYY-qN`. */
-export function quarterOf(date: IsoDate): string {
-  const month = Number(date.slice(5, 7));
-  return `${date.slice(0, 4)}-q${Math.ceil(month / 3)}`;
+/** The first hot month (`YYYY-MM`) when the newest digest is of `newest`: the month before it. */
+export function firstHotMonth(newest: IsoDate): string {
+  const [year, month] = newest.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
 }
 
-/** The shard of a paper whose newest digest day is `latest`, when the newest digest of the site is in `hotMonth` (`YYYY-MM`). */
-export function shardOf(latest: IsoDate | undefined, hotMonth: string | undefined): string {
-  if (!latest || !hotMonth || latest.slice(0, 7) >= hotMonth) return HOT_SHARD;
-  return quarterOf(latest);
+/** The shard of a paper whose newest digest day is `latest`, when months from `hotFrom` (`YYYY-MM`) on are hot. */
+export function shardOf(latest: IsoDate | undefined, hotFrom: string | undefined): string {
+  return !latest || !hotFrom || latest.slice(0, 7) >= hotFrom ? HOT_SHARD : ARCHIVE_SHARD;
 }
 
-/** In single mode no month is hot, so every paper is in the hot shard. */
-const hotMonthOf = (site: SiteModel, mode: ShardMode) => (mode === 'quarterly' ? site.digests[0]?.date.slice(0, 7) : undefined);
-const paperShard = (paper: Paper, hotMonth: string | undefined) => shardOf(paper.appearances[0]?.digest.date, hotMonth);
+/** In single mode no month is cold, so every paper is in the hot shard. */
+function hotFromOf(site: SiteModel, mode: ShardMode): string | undefined {
+  const newest = site.digests[0]?.date;
+  return mode === 'tiered' && newest ? firstHotMonth(newest) : undefined;
+}
+const paperShard = (paper: Paper, hotFrom: string | undefined) => shardOf(paper.appearances[0]?.digest.date, hotFrom);
 
 /**
- * Every shard's records (`record` makes a paper's), hot first, then the archive
- * newest first; each in the site's order (newest first). (A leaf module: the
- * indexing step, outside Astro, reads the shard names from here.)
+ * Every shard's records (`record` makes a paper's, given the filters that place
+ * it in its shard), hot first; each in the site's order (newest first). One
+ * index needs no shard filter. (A leaf module: the indexing step, outside Astro,
+ * reads the shard names from here.)
  */
-export function searchShards<T>(site: SiteModel, record: (paper: Paper, shard: string) => T, mode: ShardMode = shardMode()): Map<string, T[]> {
-  const hotMonth = hotMonthOf(site, mode);
+export function searchShards<T>(
+  site: SiteModel,
+  record: (paper: Paper, shardFilters: Record<string, string[]>) => T,
+  mode: ShardMode = shardMode(),
+): Map<string, T[]> {
+  const hotFrom = hotFromOf(site, mode);
+  const hotFilters: Record<string, string[]> = mode === 'tiered' ? { [SHARD_FILTER]: [HOT_SHARD] } : {};
   const shards = new Map<string, T[]>([[HOT_SHARD, []]]);
   for (const paper of site.papersByRecency) {
-    const shard = paperShard(paper, hotMonth);
+    const shard = paperShard(paper, hotFrom);
     let records = shards.get(shard);
     if (!records) shards.set(shard, (records = []));
-    records.push(record(paper, shard));
+    records.push(record(paper, shard === HOT_SHARD ? hotFilters : {}));
   }
-  return new Map([...shards].sort(([a], [b]) => (a === HOT_SHARD ? -1 : b === HOT_SHARD ? 1 : b.localeCompare(a))));
+  return shards;
 }
 
-/** The archive shards (those holding papers) that the search page merges into the hot one, newest first. */
+/** The archive shards (those holding papers) that the search page merges into the hot one. */
 export function archiveShards(site: SiteModel, mode: ShardMode = shardMode()): string[] {
-  const hotMonth = hotMonthOf(site, mode);
-  const quarters = new Set(site.papersByRecency.map((paper) => paperShard(paper, hotMonth)));
-  quarters.delete(HOT_SHARD);
-  return [...quarters].sort().reverse();
+  const hotFrom = hotFromOf(site, mode);
+  return site.papersByRecency.some((paper) => paperShard(paper, hotFrom) === ARCHIVE_SHARD) ? [ARCHIVE_SHARD] : [];
 }

@@ -2,7 +2,8 @@ import { getCollection } from 'astro:content';
 import { siteConfig } from '#/site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
-import { SHARD_FILTER, searchShards } from './search-shards.ts';
+import { searchShards } from './search-shards.ts';
+import { readRenderedPapers, renderingOf } from './rendered-paper-file.ts';
 import { writeRecordFiles } from './search-record-files.ts';
 import { timed } from './timings.ts';
 
@@ -16,19 +17,21 @@ let model: Promise<SiteModel> | undefined;
  */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
-    const [papers, digests, topics] = await Promise.all([
+    const [entries, rendered, digests, topics] = await Promise.all([
       getCollection('papers'),
+      readRenderedPapers(import.meta.env.PAPERTIDE_RENDERED_PAPERS),
       getCollection('digests'),
       getCollection('topics'),
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
+    const papers = entries.map((entry) => ({ ...entry, rendered: renderingOf(rendered, entry.id, entry.digest) }));
     const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
       await writeRecordFiles(
         import.meta.env.PAPERTIDE_SEARCH_RECORDS,
-        searchShards(site, (paper, shard) => {
+        searchShards(site, (paper, shardFilters) => {
           const record = searchRecord(paper, siteConfig.language);
-          return { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard] } };
+          return { ...record, filters: { ...record.filters, ...shardFilters } };
         }),
       );
     }

@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 import { SLUG_PATTERN } from '#/lib/slug.ts';
 import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
+import { readRenderedPapers, RENDERED_PAPERS_FILE, renderingOf, writeRenderedPapers } from '#/lib/rendered-paper-file.ts';
 import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';
 
 /**
@@ -21,7 +22,8 @@ const OPEN_FILES = 64;
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
  * module per file (nothing here is rendered by Astro): the abstract is rendered
  * once by our own remark pipeline when the file changes, and kept with its
- * plain text and automatic topics in the content store, so a rebuild only
+ * plain text and automatic topics beside the content store (in the cache
+ * folder's RENDERED_PAPERS_FILE: src/lib/rendered-paper-file.ts says why), so a rebuild only
  * re-renders and re-tags new or edited papers, and re-tags every paper when the
  * taxonomy file changes. Whether a file changed is decided by a hash of its
  * bytes, never by its mtime: a fresh CI checkout gives every file a new mtime,
@@ -53,7 +55,11 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         pathById.set(id, path);
       }
 
+      const renderedFile = fileURLToPath(new URL(RENDERED_PAPERS_FILE, config.cacheDir));
+      const rendered = await readRenderedPapers(renderedFile);
+      const renderedBefore = rendered.size;
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
+      for (const id of rendered.keys()) if (!pathById.has(id)) rendered.delete(id);
 
       // A missing taxonomy gives no matcher, so no topics are cached: the site model then reports the
       // taxonomy's problem (as does the topics collection).
@@ -74,7 +80,8 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
             const { size, mtimeMs } = await stat(url);
             const stamp = `${size}:${mtimeMs}`;
             const stored = store.get(id);
-            if (stored?.filePath === filePath && previous[filePath] === stamp) {
+            const current = stored !== undefined && renderingOf(rendered, id, stored.digest) !== undefined;
+            if (current && stored.filePath === filePath && previous[filePath] === stamp) {
               stamps[filePath] = stamp;
               return;
             }
@@ -82,7 +89,7 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
             read++;
             if (stampIsSettled(mtimeMs, started)) stamps[filePath] = stamp;
             const digest = generateDigest(`${inputs}\n${filePath}\n${contents}`);
-            if (stored?.digest !== digest) changed.push({ id, filePath, contents, digest });
+            if (!current || stored.digest !== digest) changed.push({ id, filePath, contents, digest });
           }),
         ),
       );
@@ -94,10 +101,11 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         if ('error' in result) throw new Error(result.error);
         const { frontMatter } = result.paper;
         const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
-        // No `body`: the Markdown is only ever needed rendered, and a third copy of every abstract would
-        // weigh on the content store, which the build bundles as one string and parses again to render.
-        store.set({ id, data, filePath, digest, rendered: renderedEntry(result.paper) });
+        // No `body` and no `rendered`: the Markdown is only ever needed rendered, and the rendering is kept beside the store.
+        store.set({ id, data, filePath, digest });
+        rendered.set(id, { digest, ...renderedEntry(result.paper) });
       }
+      if (changed.length > 0 || rendered.size !== renderedBefore) await writeRenderedPapers(renderedFile, rendered);
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
       logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },

@@ -7,11 +7,12 @@ import { serveDist, type StaticServer } from '../helpers/static-server.ts';
  * Search quality on a site of 286 real papers (20 days of Hugging Face daily
  * papers in tests/fixtures/search-quality/, imported with the importer): the
  * queries readers type, each with the paper they look for, which must be among
- * the first three results; and nonsense, which must find nothing. With one
- * index, and with the index in quarterly shards (each shard scores with its own
- * statistics, and Pagefind's near-match fallback happens per shard).
+ * the first three results; and nonsense, which must find nothing. With the
+ * index in tiers, as the site builds it (each shard scores with its own
+ * statistics, and Pagefind's near-match fallback happens per shard), and in one
+ * bundle.
  */
-const { searchQuality, searchQualityShards } = inject('builds');
+const { searchQuality, searchQualitySingle } = inject('builds');
 
 type Kind = 'author full name' | 'arXiv id' | 'title phrase' | 'keyword' | 'surname + title word';
 /** [query, the start of the expected paper's title]. */
@@ -75,8 +76,8 @@ const QUERIES: Record<Kind, Array<[query: string, title: string]>> = {
 const NONSENSE = ['xyzzyqq', 'qwzxv', 'blorptastic', 'diffusion xyzzyqq', 'zzqxjv transformer'];
 
 describe.each([
-  ['one index', searchQuality],
-  ['quarterly shards', searchQualityShards],
+  ['a hot shard and an archive', searchQuality],
+  ['one index', searchQualitySingle],
 ])('search quality on 286 real papers, %s', (indexKind, dist) => {
   let browser: Browser;
   let site: StaticServer;

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, paperFileText, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
 import { htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
+import { RENDERED_PAPERS_FILE } from '#/lib/rendered-paper-file.ts';
 
 function site(): FixtureContent {
   return {
@@ -152,6 +153,31 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(loadPage(outDir, '/papers/paper-deux/')('h1').text()).toBe('Paper two about alpha');
     const digest = loadPage(outDir, '/digests/2026-03-13/');
     expect(digest('.paper-title').map((_, e) => digest(e).text()).get()).toEqual(['Paper uno about alpha', 'Paper two about alpha']);
+  });
+
+  it('renders the abstracts again when their file beside the content store is lost or stale, and keeps them out of the store', async () => {
+    const { contentDir, outDir } = await firstBuild('rendered');
+    const cacheDir = `${outDir}-cache`;
+    const renderedFile = join(cacheDir, RENDERED_PAPERS_FILE);
+    const abstract = () => loadPage(outDir, '/papers/paper-one/')('.abstract').text().trim();
+    expect(abstract()).toBe('An abstract about alpha and one.');
+    // The store has each paper's data, not its rendered abstract.
+    expect(readFileSync(join(cacheDir, 'data-store.json'), 'utf8')).not.toContain('An abstract about alpha');
+
+    await rm(renderedFile);
+    const lost = await buildSite({ contentDir, outDir });
+    expect(lost.code, lost.output).toBe(0);
+    expect(loaderWork(lost.output)).toEqual({ files: 3, read: 3, parsed: 3 });
+    expect(abstract()).toBe('An abstract about alpha and one.');
+
+    // A rendering made from other bytes than the entry's (a file restored from an older cache) is not used.
+    const renderings = JSON.parse(readFileSync(renderedFile, 'utf8')) as Record<string, { digest: string; html: string }>;
+    renderings['paper-one'] = { ...renderings['paper-one']!, digest: 'older', html: '<p>An older abstract.</p>' };
+    await writeFile(renderedFile, JSON.stringify(renderings));
+    const stale = await buildSite({ contentDir, outDir });
+    expect(stale.code, stale.output).toBe(0);
+    expect(loaderWork(stale.output)).toEqual({ files: 3, read: 1, parsed: 1 });
+    expect(abstract()).toBe('An abstract about alpha and one.');
   });
 
   it('a changed taxonomy re-tags unchanged papers on a rebuild', async () => {

@@ -106,10 +106,10 @@ describe('public/_headers', () => {
       '/pagefind/index/en_1e286b1.pf_index',
       '/pagefind/filter/en_20179ae.pf_filter',
       '/pagefind/pagefind.en_15a3c44ebb.pf_meta',
-      '/pagefind/archive/2025-q3/fragment/en_138d9f4.pf_fragment',
-      '/pagefind/archive/2025-q3/index/en_1e286b1.pf_index',
-      '/pagefind/archive/2025-q3/filter/en_20179ae.pf_filter',
-      '/pagefind/archive/2025-q3/pagefind.en_15a3c44ebb.pf_meta',
+      '/pagefind/archive/fragment/en_138d9f4.pf_fragment',
+      '/pagefind/archive/index/en_1e286b1.pf_index',
+      '/pagefind/archive/filter/en_20179ae.pf_filter',
+      '/pagefind/archive/pagefind.en_15a3c44ebb.pf_meta',
     ]) {
       expect(policyFor(path), path).toBe(IMMUTABLE);
     }
@@ -122,8 +122,8 @@ describe('public/_headers', () => {
       expect(maxAge(policy), path).toBeLessThanOrEqual(3600);
     }
     expect(policyFor('/pagefind/pagefind-entry.json')).toBe(REVALIDATE);
-    expect(policyFor('/pagefind/archive/2025-q3/pagefind-entry.json')).toBe(REVALIDATE);
-    expect(policyFor('/pagefind/archive/2025-q3/pagefind.js')).not.toContain('immutable');
+    expect(policyFor('/pagefind/archive/pagefind-entry.json')).toBe(REVALIDATE);
+    expect(policyFor('/pagefind/archive/pagefind.js')).not.toContain('immutable');
   });
 
   it('revalidates HTML pages and feeds on every request', () => {

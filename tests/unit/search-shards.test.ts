@@ -1,22 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { quarterOf, shardMode, shardOf, HOT_SHARD } from '#/lib/search-shards.ts';
+import { ARCHIVE_SHARD, firstHotMonth, HOT_SHARD, shardMode, shardOf } from '#/lib/search-shards.ts';
 
 describe('shardOf', () => {
-  it('puts the hot month in the hot shard and older days in their quarter', () => {
-    expect(shardOf('2026-03-02', '2026-03')).toBe(HOT_SHARD);
-    expect(shardOf('2026-02-28', '2026-03')).toBe('2026-q1');
-    expect(shardOf('2025-10-01', '2026-03')).toBe('2025-q4');
-    expect(shardOf('2025-09-30', '2026-03')).toBe('2025-q3');
-    expect(shardOf(undefined, '2026-03')).toBe(HOT_SHARD);
-    expect(quarterOf('2025-04-01')).toBe('2025-q2');
+  it('puts the newest digest month and the month before in the hot shard, older days in the archive', () => {
+    const hotFrom = firstHotMonth('2026-03-02');
+    expect(hotFrom).toBe('2026-02');
+    expect(shardOf('2026-03-02', hotFrom)).toBe(HOT_SHARD);
+    expect(shardOf('2026-02-01', hotFrom)).toBe(HOT_SHARD);
+    expect(shardOf('2026-01-31', hotFrom)).toBe(ARCHIVE_SHARD);
+    expect(shardOf('2024-06-01', hotFrom)).toBe(ARCHIVE_SHARD);
+    expect(shardOf(undefined, hotFrom)).toBe(HOT_SHARD);
+    expect(shardOf('2024-06-01', undefined)).toBe(HOT_SHARD);
+  });
+
+  it('takes December of the year before as hot in January', () => {
+    expect(firstHotMonth('2026-01-01')).toBe('2025-12');
+    expect(shardOf('2025-12-31', firstHotMonth('2026-01-01'))).toBe(HOT_SHARD);
+    expect(shardOf('2025-11-30', firstHotMonth('2026-01-01'))).toBe(ARCHIVE_SHARD);
   });
 });
 
 describe('shardMode', () => {
-  it('is one index unless SEARCH_SHARDS asks for quarterly shards, and refuses other values', () => {
-    expect(shardMode({})).toBe('single');
-    expect(shardMode({ SEARCH_SHARDS: 'Quarterly' })).toBe('quarterly');
-    expect(shardMode({ SEARCH_SHARDS: 'single' })).toBe('single');
-    expect(() => shardMode({ SEARCH_SHARDS: 'monthly' })).toThrow(/SEARCH_SHARDS must be "single" or "quarterly", got "monthly"/);
+  it('is tiered unless SEARCH_SHARDS asks for one index, and refuses other values', () => {
+    expect(shardMode({})).toBe('tiered');
+    expect(shardMode({ SEARCH_SHARDS: 'Single' })).toBe('single');
+    expect(shardMode({ SEARCH_SHARDS: 'tiered' })).toBe('tiered');
+    expect(() => shardMode({ SEARCH_SHARDS: 'quarterly' })).toThrow(/SEARCH_SHARDS must be "single" or "tiered", got "quarterly"/);
   });
 });
