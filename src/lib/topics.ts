@@ -183,8 +183,11 @@ const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 
 type RuleBlock = { rules: { rule: number; source: string }[]; open: string; close: string };
 
-/** Phrases as alternation blocks with their word boundaries; rule numbers are the phrases' list positions. */
-function phraseBlocks(list: readonly string[]): RuleBlock[] {
+/**
+ * Phrases as alternation blocks with their word boundaries; rule numbers are the phrases' list positions.
+ * wordStart is what must hold before a phrase that begins with a letter or digit.
+ */
+function phraseBlocks(list: readonly string[], wordStart = '\\b'): RuleBlock[] {
   const phrases = list.map((phrase, rule) => ({ rule, phrase: phrase.trim() }));
   // At one position the first alternative that matches wins, so the longer phrase must come first:
   // "post-training quantization" is one hit, not a "quantization" hit with the rest left over.
@@ -195,10 +198,10 @@ function phraseBlocks(list: readonly string[]): RuleBlock[] {
   const odd = phrases.filter((entry) => !plain.includes(entry));
   const blocks: RuleBlock[] = [];
   if (plain.length > 0) {
-    blocks.push({ rules: plain.map(({ rule, phrase }) => ({ rule, source: phraseSource(phrase) })), open: '\\b(?:', close: ')\\b' });
+    blocks.push({ rules: plain.map(({ rule, phrase }) => ({ rule, source: phraseSource(phrase) })), open: `${wordStart}(?:`, close: ')\\b' });
   }
   for (const { rule, phrase } of odd) {
-    const start = /^\w/.test(phrase) ? '\\b' : '(?<!\\w)';
+    const start = /^\w/.test(phrase) ? wordStart : '(?<!\\w)';
     const end = /\w$/.test(phrase) ? '\\b' : '(?!\\w)';
     blocks.push({ rules: [{ rule, source: phraseSource(phrase) }], open: `${start}(?:`, close: `)${end}` });
   }
@@ -206,9 +209,9 @@ function phraseBlocks(list: readonly string[]): RuleBlock[] {
 }
 
 /** A phrase list as one regex that says whether any of them occurs (which one does not matter). */
-function compilePhraseSet(phrases: readonly string[], flags: string, open = (block: RuleBlock): string => block.open): RegExp | undefined {
+function compilePhraseSet(phrases: readonly string[], flags: string, wordStart?: string): RegExp | undefined {
   if (phrases.length === 0) return undefined;
-  const sources = phraseBlocks(phrases).map((block) => `${open(block)}${block.rules.map(({ source }) => source).join('|')}${block.close}`);
+  const sources = phraseBlocks(phrases, wordStart).map(({ rules, open, close }) => `${open}${rules.map(({ source }) => source).join('|')}${close}`);
   return new RegExp(sources.join('|'), flags);
 }
 
@@ -216,10 +219,7 @@ function compilePhraseSet(phrases: readonly string[], flags: string, open = (blo
  * A title phrase also counts as the last part of a name written in CamelCase: "PokerBench" and "MMBench" are
  * benchmarks as much as "Poker Bench" is. The capital letter marks where the phrase starts, so "workbench" does not.
  */
-const CAMEL_CASE_START = '(?<=(?-i:[a-z0-9]))(?=(?-i:[A-Z]))';
-function titlePhraseOpen(block: RuleBlock): string {
-  return block.open === '\\b(?:' ? `(?:\\b|${CAMEL_CASE_START})(?:` : block.open;
-}
+const TITLE_WORD_START = '(?:\\b|(?<=(?-i:[a-z0-9]))(?=(?-i:[A-Z])))';
 
 function compileTopic(topic: Topic): CompiledTopic {
   const phraseCount = topic.match.phrases.length;
@@ -251,7 +251,7 @@ function compileTopic(topic: Topic): CompiledTopic {
     // String.replace needs the g flag to cut every occurrence; RegExp.test must not have it, or the shared
     // regex would carry lastIndex from one title to the next.
     exclude: compilePhraseSet(topic.match.exclude, PATTERN_FLAGS),
-    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i', titlePhraseOpen),
+    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i', TITLE_WORD_START),
   };
 }
 
