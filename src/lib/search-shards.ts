@@ -38,10 +38,11 @@ export function shardMode(env: Readonly<Record<string, string | undefined>> = pr
 }
 
 /**
- * The filter that tells the shards apart on the search page: the hot shard's
- * records carry it, the archive's do not. A filter's index lists every record
- * with each value, and a search that uses the filter fetches it: the archive's
- * list (20 KB at 10,000 papers) would cost every query more than the hot one's.
+ * The filter that tells the shards apart on the search page. It is in no
+ * record: the page gives each shard's bundle its value when it loads it
+ * (Pagefind's mergeFilter, held in memory), so no query fetches a filter
+ * index for it (the archive's would list every paper it holds: 20 KB at
+ * 10,000 papers).
  */
 export const SHARD_FILTER = 'shard';
 
@@ -64,24 +65,18 @@ function hotFromOf(site: SiteModel, mode: ShardMode): string | undefined {
 const paperShard = (paper: Paper, hotFrom: string | undefined) => shardOf(paper.appearances[0]?.digest.date, hotFrom);
 
 /**
- * Every shard's records (`record` makes a paper's, given the filters that place
- * it in its shard), hot first; each in the site's order (newest first). One
- * index needs no shard filter. (A leaf module: the indexing step, outside Astro,
- * reads the shard names from here.)
+ * Every shard's records (`record` makes a paper's), hot first; each in the
+ * site's order (newest first). (A leaf module: the indexing step, outside
+ * Astro, reads the shard names from here.)
  */
-export function searchShards<T>(
-  site: SiteModel,
-  record: (paper: Paper, shardFilters: Record<string, string[]>) => T,
-  mode: ShardMode = shardMode(),
-): Map<string, T[]> {
+export function searchShards<T>(site: SiteModel, record: (paper: Paper) => T, mode: ShardMode = shardMode()): Map<string, T[]> {
   const hotFrom = hotFromOf(site, mode);
-  const hotFilters: Record<string, string[]> = mode === 'tiered' ? { [SHARD_FILTER]: [HOT_SHARD] } : {};
   const shards = new Map<string, T[]>([[HOT_SHARD, []]]);
   for (const paper of site.papersByRecency) {
     const shard = paperShard(paper, hotFrom);
     let records = shards.get(shard);
     if (!records) shards.set(shard, (records = []));
-    records.push(record(paper, shard === HOT_SHARD ? hotFilters : {}));
+    records.push(record(paper));
   }
   return shards;
 }

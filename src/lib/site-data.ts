@@ -29,10 +29,7 @@ export function loadSite(): Promise<SiteModel> {
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
       await writeRecordFiles(
         import.meta.env.PAPERTIDE_SEARCH_RECORDS,
-        searchShards(site, (paper, shardFilters) => {
-          const record = searchRecord(paper, siteConfig.language);
-          return { ...record, filters: { ...record.filters, ...shardFilters } };
-        }),
+        searchShards(site, (paper) => searchRecord(paper, siteConfig.language)),
       );
     }
     return site;

@@ -4,8 +4,8 @@
  * the query is in the results.
  */
 import { FIELD_WEIGHTS, type SortName } from '#/lib/search-fields.ts';
-import { HOT_SHARD } from '#/lib/search-shards.ts';
-import { countsByShard, inShards } from './shards.ts';
+import { SHARD_FILTER } from '#/lib/search-shards.ts';
+import { inShards } from './shards.ts';
 import { sortByPlaces, type Place } from './sorts.ts';
 import { searchWords } from './query.ts';
 import type { SearchState } from './url-state.ts';
@@ -27,13 +27,11 @@ export interface PagefindResult {
 }
 interface PagefindResponse {
   results: PagefindResult[];
-  /** How many results there would be without the filters (over every merged index). */
-  unfilteredResultCount: number;
   /** For each filter value, the results that also have it (only for filters whose index is loaded). */
   filters: Counts;
 }
 interface PagefindOptions {
-  filters: Record<string, { any: string[] } | { none: string[] }>;
+  filters: Record<string, { any: string[] }>;
 }
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -97,7 +95,8 @@ export async function holdsEveryWord(term: string, result: PagefindResult, index
 export async function shardsWithEveryWord(api: Pagefind, term: string, options: PagefindOptions, shards: readonly string[]): Promise<string[]> {
   const exactCounts = new Map<string, Record<string, number>>();
   for (const word of searchWords(term)) {
-    exactCounts.set(word, countsByShard(await api.search(`"${word}"`, { filters: inShards([HOT_SHARD]) })));
+    const exact = await api.search(`"${word}"`, { filters: inShards(shards) });
+    exactCounts.set(word, exact.filters[SHARD_FILTER] ?? {});
   }
   const suspects = shards.filter((shard) => [...exactCounts.values()].some((counts) => !counts[shard]));
   const failing = new Set<string>();

@@ -6,7 +6,7 @@
  * Filters disclosure is opened: a plain query fetches no filter data at all.
  */
 import { find, PAGEFIND_OPTIONS, type Pagefind, type PagefindResult } from './engine.ts';
-import { mergeArchives } from './shards.ts';
+import { mergeArchives, shardOptions } from './shards.ts';
 import { sortPlaces } from './sorts.ts';
 import type { SortName } from '#/lib/search-fields.ts';
 import { HOT_SHARD } from '#/lib/search-shards.ts';
@@ -45,7 +45,7 @@ const options = {
 const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`).then(async (module: Pagefind) => {
   // No web worker: one script less to fetch (43 KB), and a search takes milliseconds on the main thread.
   // An option of the loaded bundle alone: mergeIndex warns of it as unknown.
-  await module.options({ ...options, noWorker: true });
+  await module.options({ ...options, ...(archives.length > 0 ? shardOptions(HOT_SHARD) : {}), noWorker: true });
   await yieldToMain();
   await module.init();
   await mergeArchives(module, root.dataset.bundle!, archives, options);
