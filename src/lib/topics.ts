@@ -70,7 +70,9 @@ export const topicSchema = z
       exclude: z.array(phraseSchema).default([]),
       /**
        * Phrases (matched as above) that name the topic only in a title: every abstract evaluates on benchmarks,
-       * but a title that says "benchmark" is about one. Together they count as one rule of the title.
+       * but a title that says "benchmark" is about one. Together they count as one rule of the title, and a hit
+       * keeps the topic even when another topic scores more than twice as high (see assignTopics). They also
+       * end a CamelCase name: "bench" finds "PokerBench".
        */
       titlePhrases: z.array(phraseSchema).default([]),
     }),
@@ -147,6 +149,11 @@ export interface TopicMatcher {
 interface TopicScore {
   id: string;
   score: number;
+  /**
+   * A title phrase hit ("…Bench", "Evaluating …"): the title says what kind of paper this is, so the topic is a
+   * strand of it however strong its first topic (a long-context benchmark is architectures and evaluation).
+   */
+  titlePhrase: boolean;
 }
 
 export interface PaperText {
@@ -176,8 +183,11 @@ const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 
 type RuleBlock = { rules: { rule: number; source: string }[]; open: string; close: string };
 
-/** Phrases as alternation blocks with their word boundaries; rule numbers are the phrases' list positions. */
-function phraseBlocks(list: readonly string[]): RuleBlock[] {
+/**
+ * Phrases as alternation blocks with their word boundaries; rule numbers are the phrases' list positions.
+ * wordStart is what must hold before a phrase that begins with a letter or digit.
+ */
+function phraseBlocks(list: readonly string[], wordStart = '\\b'): RuleBlock[] {
   const phrases = list.map((phrase, rule) => ({ rule, phrase: phrase.trim() }));
   // At one position the first alternative that matches wins, so the longer phrase must come first:
   // "post-training quantization" is one hit, not a "quantization" hit with the rest left over.
@@ -188,10 +198,10 @@ function phraseBlocks(list: readonly string[]): RuleBlock[] {
   const odd = phrases.filter((entry) => !plain.includes(entry));
   const blocks: RuleBlock[] = [];
   if (plain.length > 0) {
-    blocks.push({ rules: plain.map(({ rule, phrase }) => ({ rule, source: phraseSource(phrase) })), open: '\\b(?:', close: ')\\b' });
+    blocks.push({ rules: plain.map(({ rule, phrase }) => ({ rule, source: phraseSource(phrase) })), open: `${wordStart}(?:`, close: ')\\b' });
   }
   for (const { rule, phrase } of odd) {
-    const start = /^\w/.test(phrase) ? '\\b' : '(?<!\\w)';
+    const start = /^\w/.test(phrase) ? wordStart : '(?<!\\w)';
     const end = /\w$/.test(phrase) ? '\\b' : '(?!\\w)';
     blocks.push({ rules: [{ rule, source: phraseSource(phrase) }], open: `${start}(?:`, close: `)${end}` });
   }
@@ -199,11 +209,17 @@ function phraseBlocks(list: readonly string[]): RuleBlock[] {
 }
 
 /** A phrase list as one regex that says whether any of them occurs (which one does not matter). */
-function compilePhraseSet(phrases: readonly string[], flags: string): RegExp | undefined {
+function compilePhraseSet(phrases: readonly string[], flags: string, wordStart?: string): RegExp | undefined {
   if (phrases.length === 0) return undefined;
-  const sources = phraseBlocks(phrases).map(({ rules, open, close }) => `${open}${rules.map(({ source }) => source).join('|')}${close}`);
+  const sources = phraseBlocks(phrases, wordStart).map(({ rules, open, close }) => `${open}${rules.map(({ source }) => source).join('|')}${close}`);
   return new RegExp(sources.join('|'), flags);
 }
+
+/**
+ * A title phrase also counts as the last part of a name written in CamelCase: "PokerBench" and "MMBench" are
+ * benchmarks as much as "Poker Bench" is. The capital letter marks where the phrase starts, so "workbench" does not.
+ */
+const TITLE_WORD_START = '(?:\\b|(?<=(?-i:[a-z0-9]))(?=(?-i:[A-Z])))';
 
 function compileTopic(topic: Topic): CompiledTopic {
   const phraseCount = topic.match.phrases.length;
@@ -235,7 +251,7 @@ function compileTopic(topic: Topic): CompiledTopic {
     // String.replace needs the g flag to cut every occurrence; RegExp.test must not have it, or the shared
     // regex would carry lastIndex from one title to the next.
     exclude: compilePhraseSet(topic.match.exclude, PATTERN_FLAGS),
-    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i'),
+    titlePhrases: compilePhraseSet(topic.match.titlePhrases, 'i', TITLE_WORD_START),
   };
 }
 
@@ -287,23 +303,24 @@ function countRules(topic: CompiledTopic, fullText: string): Map<number, number>
   return counts;
 }
 
-function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): number {
-  const titleRules = countRules(topic, paper.title).size + (topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ? 1 : 0);
+function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): TopicScore {
+  const titlePhrase = topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ?? false;
+  const titleRules = countRules(topic, paper.title).size + (titlePhrase ? 1 : 0);
   const title = titleRules * scoring.titleWeight;
   // A separator no phrase can span, so two adjacent keywords never combine into one phrase hit.
   const keywordText = (paper.keywords ?? []).join(' ; ');
   const keywords = Math.min(countRules(topic, keywordText).size * scoring.keywordWeight, scoring.keywordCap);
   let abstract = 0;
   for (const count of countRules(topic, paper.abstract).values()) abstract += Math.min(count, scoring.abstractRuleCap);
-  return title + keywords + Math.min(abstract, scoring.abstractCap);
+  return { id: topic.id, score: title + keywords + Math.min(abstract, scoring.abstractCap), titlePhrase };
 }
 
 /** Every topic with any evidence, best first; ties keep taxonomy order. Exposed for tuning and tests. */
 function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicScore[] {
   const scores: TopicScore[] = [];
   for (const topic of matcher.topics) {
-    const score = scoreTopic(topic, paper, scoring);
-    if (score > 0) scores.push({ id: topic.id, score });
+    const entry = scoreTopic(topic, paper, scoring);
+    if (entry.score > 0) scores.push(entry);
   }
   // Array.prototype.sort is stable, so equal scores stay in taxonomy order.
   return scores.sort((a, b) => b.score - a.score);
@@ -311,8 +328,8 @@ function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<
 
 /**
  * The paper's topics, best first: up to three that clear the minimum score, the second and third only when
- * close to the first. When none clears it, the single best topic with any hit, so that a paper with weak
- * evidence still lands somewhere; with no hit at all, none.
+ * close to the first or named by a title phrase. When none clears it, the single best topic with any hit, so
+ * that a paper with weak evidence still lands somewhere; with no hit at all, none.
  */
 export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): string[] {
   const scores = scoreTopics(matcher, paper, scoring);
@@ -323,7 +340,7 @@ export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: R
     .filter(
       (entry) =>
         entry.score >= scoring.minScore &&
-        entry.score >= best.score * scoring.runnerUpRatio,
+        (entry.score >= best.score * scoring.runnerUpRatio || entry.titlePhrase),
     )
     .slice(0, scoring.maxTopics)
     .map((entry) => entry.id);

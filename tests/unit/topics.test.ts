@@ -101,6 +101,43 @@ describe('topics on the seed digest (71 papers)', () => {
   });
 });
 
+describe('topics of the shipped taxonomy', () => {
+  it('files a benchmark paper under Evaluation next to its much stronger subject', () => {
+    const paper = {
+      title: 'LongIns: A Challenging Long-context Instruction-based Exam for LLMs',
+      abstract:
+        'The long-context capabilities of large language models (LLMs) have been a hot topic in recent years. ' +
+        'Although LLMs often claim to have context windows of 32k, 128k, 200k, or even longer, these benchmarks fail to ' +
+        'reveal the actual supported length. We propose the LongIns benchmark dataset, a challenging long-context ' +
+        'instruction-based exam for LLMs. The top-performing GPT-4 with 128k context length performs poorly on the ' +
+        'evaluation context window of 16k.',
+    };
+    expect(assignTopics(matcher, paper)).toEqual(['architectures', 'evaluation']);
+  });
+
+  it('files a paper that builds an LLM judge under Evaluation, not Safety', () => {
+    const paper = {
+      title: 'Learning an Efficient Multi-Turn Dialogue Evaluator from Multiple Judges',
+      abstract:
+        'Evaluating the conversational abilities of large language models (LLMs) remains a challenging task. Current ' +
+        'mainstream approaches rely on the LLM-as-a-judge paradigm. However, such methods often suffer from various ' +
+        'biases, which undermine the reliability of the evaluation results.',
+    };
+    expect(assignTopics(matcher, paper)).toEqual(['evaluation']);
+  });
+
+  it('does not file an LLM personalization benchmark under Diffusion', () => {
+    const paper = {
+      title: 'PersonaFeedback: A Large-scale Human-annotated Benchmark For Personalization',
+      abstract:
+        'LLM personalization, i.e., how to build LLM systems that can generate personalized responses tailored to ' +
+        'distinct user personas, has become an important research problem. We introduce PersonaFeedback, a new ' +
+        "benchmark that directly evaluates LLMs' ability to provide personalized responses, and we present an in-depth analysis.",
+    };
+    expect(assignTopics(matcher, paper)).toEqual(['evaluation']);
+  });
+});
+
 describe('assignTopics', () => {
   const alphaBeta = compileTopics([topic('alpha', ['alpha']), topic('beta', ['beta'])]);
 
@@ -314,6 +351,25 @@ describe('title phrases', () => {
     // counted twice, it would score double, and alpha would fall under the runner-up ratio.
     const paper = { title: 'Evaluating a benchmark of alpha', abstract: filler };
     expect(assignTopics(evaluation, paper, { ...SCORING, runnerUpRatio: 0.75 }).sort()).toEqual(['alpha', 'evaluation']);
+  });
+
+  it('keep the topic next to a much stronger first topic, since the title says the paper is a benchmark', () => {
+    // alpha scores 3 in the title and 4 in the abstract; evaluation's 3 is under half of that, which drops it
+    // when "bench" is an ordinary phrase.
+    const paper = { title: 'A bench of alpha models', abstract: `${filler} Alpha, alpha. Alpha-alpha. Alpha again.` };
+    const plain = compileTopics([topic('evaluation', ['bench']), topic('alpha', ['alpha', 'alpha models', 'alpha-alpha', 'alpha again'])]);
+    const withTitlePhrase = compileTopics([
+      topic('evaluation', ['leaderboard'], [], { titlePhrases: ['bench'] }),
+      topic('alpha', ['alpha', 'alpha models', 'alpha-alpha', 'alpha again']),
+    ]);
+    expect(assignTopics(plain, paper)).toEqual(['alpha']);
+    expect(assignTopics(withTitlePhrase, paper)).toEqual(['alpha', 'evaluation']);
+  });
+
+  it('name the topic at the end of a CamelCase name, but not inside a lowercase word', () => {
+    const bench = compileTopics([topic('evaluation', ['leaderboard'], [], { titlePhrases: ['bench'] }), topic('alpha', ['alpha'])]);
+    expect(assignTopics(bench, { title: 'PokerBench: Training alpha models to play poker', abstract: filler })).toEqual(['evaluation', 'alpha']);
+    expect(assignTopics(bench, { title: 'An alpha workbench for poker', abstract: filler })).toEqual(['alpha']);
   });
 
   it('give the same answer for every title in turn (the shared regex keeps no state)', () => {
