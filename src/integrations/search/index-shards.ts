@@ -173,11 +173,12 @@ export async function indexSearchShards(paths: BuildPaths, log: (line: string) =
     const started = performance.now();
     const folder = shardFolder(paths.searchOutput, shard);
     const chunkSize = tiered && shard === HOT_SHARD ? HOT_CHUNK_SIZE : undefined;
-    const fingerprint = createHash('sha256').update(`${version}\nchunk size ${chunkSize ?? "Pagefind's"}\n`).update(await readFile(file)).digest('hex');
+    const recordBytes = await readFile(file);
+    const fingerprint = createHash('sha256').update(`${version}\nchunk size ${chunkSize ?? "Pagefind's"}\n`).update(recordBytes).digest('hex');
     const kept = previous[shard]?.fingerprint === fingerprint && (await entryOf(folder)) === previous[shard]!.entry;
     let records: number;
     if (kept) {
-      records = (await readFile(file, 'utf8')).split('\n').filter(Boolean).length;
+      records = recordBytes.toString('utf8').split('\n').filter(Boolean).length;
     } else {
       await clearFolder(folder, shard);
       records = await indexShard(file, folder, chunkSize);
