@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { RssSampler, systemCpuTicks, TICK_MS } from './proc.ts';
-import { astroCli, repoRoot } from './paths.ts';
+import { npmScript } from './npm-script.ts';
+import { repoRoot } from './paths.ts';
 
 export interface BuildOptions {
   label: string;
@@ -128,11 +129,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const log = createWriteStream(options.logFile);
   const systemBefore = systemCpuTicks();
   const origin = performance.now();
-  // As `npm run build` does: `astro build`, then the search indexing step (memory is sampled over both).
-  const node = JSON.stringify(process.execPath);
-  const child = spawn('/bin/sh', ['-c', `${node} ${JSON.stringify(astroCli)} build && ${node} scripts/index-search.ts`], {
+  // `npm run build`: `astro build`, then the search indexing step (memory is sampled over both).
+  const build = npmScript(repoRoot, 'build', env);
+  const child = spawn('/bin/sh', ['-c', build.command], {
     cwd: repoRoot,
-    env,
+    env: build.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = new RssSampler(child.pid!, origin);

@@ -7,6 +7,4 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const tmpRoot = join(repoRoot, 'bench', 'tmp');
 export const resultsDir = join(repoRoot, 'bench', 'results');
 export const readmePath = join(repoRoot, 'bench', 'README.md');
-/** Astro's CLI entry, run with this process's Node (Node 24 from the `node` devDependency). */
-export const astroCli = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 

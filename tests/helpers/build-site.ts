@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { npmScript } from '../../bench/lib/npm-script.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Scratch space for builds and generated content; ignored by git. */
@@ -33,8 +34,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<B
 }
 
 /**
- * Runs the real production build on other content, as `npm run build` does:
- * `astro build`, then the search indexing step (scripts/index-search.ts).
+ * Runs the real production build on other content: package.json's `build` script, `astro build` and then
+ * the search indexing step (scripts/index-search.ts).
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Vitest sets BASE_URL, MODE, NODE_ENV=test… in its own environment; a real build must not inherit them.
@@ -51,9 +52,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...options.env,
   };
-  const astro = await run(join(repoRoot, 'node_modules', '.bin', 'astro'), ['build'], env);
-  if (astro.code !== 0) return astro;
-  // The Node that runs the tests (npm scripts run Node 24, which runs TypeScript).
-  const index = await run(process.execPath, [join(repoRoot, 'scripts', 'index-search.ts')], env);
-  return { code: index.code, output: astro.output + index.output };
+  const build = npmScript(repoRoot, 'build', env);
+  return run('/bin/sh', ['-c', build.command], build.env);
 }
