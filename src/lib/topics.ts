@@ -328,7 +328,7 @@ function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<
 
 /**
  * The paper's topics, best first: up to three that clear the minimum score, the second and third only when
- * close to the first or named by a title phrase. When none clears it, the single best topic with any hit, so
+ * close to the first or named by a title phrase (and those go first when more than three qualify). When none clears it, the single best topic with any hit, so
  * that a paper with weak evidence still lands somewhere; with no hit at all, none.
  */
 export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): string[] {
@@ -336,14 +336,16 @@ export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: R
   const best = scores[0];
   if (!best) return [];
   if (best.score < scoring.minScore) return [best.id];
-  return scores
-    .filter(
-      (entry) =>
-        entry.score >= scoring.minScore &&
-        (entry.score >= best.score * scoring.runnerUpRatio || entry.titlePhrase),
-    )
-    .slice(0, scoring.maxTopics)
-    .map((entry) => entry.id);
+  const qualified = scores.filter(
+    (entry) =>
+      entry.score >= scoring.minScore && (entry.score >= best.score * scoring.runnerUpRatio || entry.titlePhrase),
+  );
+  // More topics than fit: the title's word for what kind of paper it is ("…Bench", "Evaluating …") outranks a
+  // topic the abstract only touches. The best topic stays first whatever it is.
+  const [first, ...rest] = qualified;
+  const kept = [first!, ...rest.filter((entry) => entry.titlePhrase), ...rest.filter((entry) => !entry.titlePhrase)]
+    .slice(0, scoring.maxTopics);
+  return qualified.filter((entry) => kept.includes(entry)).map((entry) => entry.id);
 }
 
 /**

@@ -11,9 +11,11 @@ import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-
 
 /**
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
- * output, the entry's fields), so that entries of unchanged files are redone.
+ * output, how assignTopics weighs the taxonomy's rules, the entry's fields), so
+ * that entries of unchanged files are redone. (A changed taxonomy file is in the
+ * inputs already.)
  */
-const RENDER_VERSION = '4';
+const RENDER_VERSION = '5';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;

@@ -136,6 +136,37 @@ describe('topics of the shipped taxonomy', () => {
     };
     expect(assignTopics(matcher, paper)).toEqual(['evaluation']);
   });
+
+  it('keeps Evaluation among three topics when the title asks how good models are', () => {
+    // More than three topics qualify; the title's question outranks a topic the abstract only touches.
+    const paper = { title: 'LEGO-Puzzles: How Good Are MLLMs at Multi-Step Spatial Reasoning?', abstract: 'Multi-step spatial reasoning entails understanding and reasoning about spatial relationships across multiple sequential steps, which is crucial for tackling complex real-world applications, such as robotic manipulation, autonomous navigation, and automated assembly. To assess how well current Multimodal Large Language Models' };
+    expect(assignTopics(matcher, paper)).toEqual(['reasoning', 'vision-language', 'evaluation']);
+  });
+
+  it('files video generation under Diffusion too, as readers do', () => {
+    const paper = { title: 'Identity-Preserving Text-to-Video Generation by Frequency Decomposition', abstract: 'Identity-preserving text-to-video (IPT2V) generation aims to create high-fidelity videos with consistent human identity. It is an important task in video generation but remains an open problem for generative models. This paper pushes the technical frontier of IPT2V in two directions that have not been resolved in literature:' };
+    expect(assignTopics(matcher, paper)).toEqual(['video', 'diffusion']);
+  });
+
+  it('files autoregressive image generation under Visual tokenizers, not Diffusion', () => {
+    const paper = { title: 'Locality-aware Parallel Decoding for Efficient Autoregressive Image Generation', abstract: 'We present Locality-aware Parallel Decoding (LPD) to accelerate autoregressive image generation. Traditional autoregressive image generation relies on next-patch prediction, a memory-bound process that leads to high latency. Existing works have tried to parallelize next-patch prediction by shifting to multi-patch prediction to' };
+    expect(assignTopics(matcher, paper)).toEqual(['image-generation', 'efficient-inference']);
+  });
+
+  it('files an omni-modal model under Vision-language models', () => {
+    const paper = { title: 'OmniVinci: Enhancing Architecture and Data for Omni-Modal Understanding LLM', abstract: 'Advancing machine intelligence requires developing the ability to perceive across multiple modalities, much as humans sense the world. We introduce OmniVinci, an initiative to build a strong, open-source, omni-modal LLM. We carefully study the design choices across model architecture and data curation. For model architecture,' };
+    expect(assignTopics(matcher, paper)).toEqual(['vision-language']);
+  });
+
+  it('files a paper that says "Reinforcing" in its title under Reinforcement learning', () => {
+    const paper = { title: 'NoisyRollout: Reinforcing Visual Reasoning with Data Augmentation', abstract: 'Recent advances in reinforcement learning (RL) have strengthened the reasoning capabilities of vision-language models (VLMs). However, enhancing policy exploration to more effectively scale test-time compute remains underexplored in VLMs. In addition, VLMs continue to struggle with imperfect visual perception, which in turn' };
+    expect(assignTopics(matcher, paper)).toEqual(['vision-language', 'reinforcement-learning', 'reasoning']);
+  });
+
+  it('does not read "visual understanding" as a study that seeks to understand models', () => {
+    const paper = { title: 'UniWorld: High-Resolution Semantic Encoders for Unified Visual Understanding and Generation', abstract: 'Although existing unified models deliver strong performance on vision-language understanding and text-to-image generation, their models are limited in exploring image perception and manipulation tasks, which are urgently desired by users for wide applications. Recently, OpenAI released their powerful GPT-4o-Image model for comprehensive image perception and manipulation, achieving expressive' };
+    expect(assignTopics(matcher, paper)).toEqual(['image-generation']);
+  });
 });
 
 describe('assignTopics', () => {
@@ -364,6 +395,19 @@ describe('title phrases', () => {
     ]);
     expect(assignTopics(plain, paper)).toEqual(['alpha']);
     expect(assignTopics(withTitlePhrase, paper)).toEqual(['alpha', 'evaluation']);
+  });
+
+  it('keep the topic among the three kept when more qualify, ahead of a topic only the abstract names', () => {
+    const paper = { title: 'An alpha bench for beta and gamma', abstract: `${filler} Delta, delta again; delta-delta.` };
+    const four = compileTopics([
+      topic('alpha', ['alpha']),
+      topic('beta', ['beta']),
+      topic('gamma', ['gamma']),
+      topic('delta', ['delta', 'delta again', 'delta-delta']),
+      topic('evaluation', ['leaderboard'], [], { titlePhrases: ['bench'] }),
+    ]);
+    // Every topic scores 3; delta's 3 comes from the abstract alone and gives way to the title phrase's.
+    expect(assignTopics(four, paper)).toEqual(['alpha', 'beta', 'evaluation']);
   });
 
   it('name the topic at the end of a CamelCase name, but not inside a lowercase word', () => {
