@@ -2,6 +2,7 @@ import { describe, expect, it, inject } from 'vitest';
 import { loadPage, htmlPages, pathExists } from '../helpers/dist.ts';
 import { SCRIPT_TITLE, SEG_TITLE } from '../helpers/fixture-content.ts';
 import { siteConfig } from '#/site.config.ts';
+import { SCORING } from '#/lib/topics.ts';
 
 const { fixture, fixtureSub } = inject('builds');
 
@@ -145,6 +146,12 @@ describe('topic pages', () => {
       'Beta & more (50 papers): Papers about beta.',
       'Segmentation (2 papers): Papers about segmentation.',
     ]);
+  });
+
+  it('the index says what a paper is filed by: keywords only when the assigner counts them', () => {
+    const lede = loadPage(fixture, '/topics/')('.lede').text();
+    expect(lede).toContain('from its title and abstract');
+    expect(lede.includes('keywords')).toBe(SCORING.keywordWeight > 0);
   });
 
   it('paginate at 50: 51 papers make two pages, 50 make one', () => {
