@@ -125,6 +125,12 @@ export const SCORING: Readonly<Scoring> = {
   maxTopics: 3,
 };
 
+/**
+ * The paper loader caches each paper's topics, keyed by its file, the taxonomy's text, SCORING and this. Bump it
+ * when a change to this module's code gives the same taxonomy other topics, or cached papers keep their old ones.
+ */
+export const ASSIGNER_VERSION = '2';
+
 interface CompiledTopic {
   readonly id: string;
   /**
@@ -328,8 +334,9 @@ function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<
 
 /**
  * The paper's topics, best first: up to three that clear the minimum score, the second and third only when
- * close to the first or named by a title phrase (and those go first when more than three qualify). When none clears it, the single best topic with any hit, so
- * that a paper with weak evidence still lands somewhere; with no hit at all, none.
+ * close to the first or named by a title phrase (and, when more than three qualify, those named by a title
+ * phrase are kept first). When none clears it, the single best topic with any hit, so that a paper with weak
+ * evidence still lands somewhere; with no hit at all, none.
  */
 export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): string[] {
   const scores = scoreTopics(matcher, paper, scoring);

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { SLUG_PATTERN } from '#/lib/slug.ts';
+import { ASSIGNER_VERSION, SCORING } from '#/lib/topics.ts';
 import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
 import { readRenderedPapers, RENDERED_PAPERS_FILE, renderingOf, writeRenderedPapers } from '#/lib/rendered-paper-file.ts';
@@ -11,11 +12,9 @@ import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-
 
 /**
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
- * output, how assignTopics weighs the taxonomy's rules, the entry's fields), so
- * that entries of unchanged files are redone. (A changed taxonomy file is in the
- * inputs already.)
+ * output, the entry's fields), so that entries of unchanged files are redone.
  */
-const RENDER_VERSION = '5';
+const RENDER_VERSION = '4';
 
 /** Files read at once: enough to keep the disk busy, far below the open-file limit. */
 const OPEN_FILES = 64;
@@ -66,7 +65,8 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       // A missing taxonomy gives no matcher, so no topics are cached: the site model then reports the
       // taxonomy's problem (as does the topics collection).
       const taxonomy = await readFile(new URL(options.taxonomy, config.root), 'utf8').catch(() => undefined);
-      const inputs = generateDigest(`${RENDER_VERSION}\n${taxonomy ?? ''}`);
+      // What else decides an entry: its rendering's code, and the topics' rules, settings and code.
+      const inputs = generateDigest(`${RENDER_VERSION}\n${ASSIGNER_VERSION}\n${JSON.stringify(SCORING)}\n${taxonomy ?? ''}`);
       const previous = readStamps(meta.get(STAMPS_KEY), inputs);
       const stamps: Record<string, string> = {};
 
