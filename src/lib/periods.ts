@@ -1,4 +1,13 @@
-import { addDays, endOfISOWeek, endOfMonth, format, getISOWeek, getISOWeekYear, getISODay, startOfISOWeek, startOfMonth } from 'date-fns';
+// One module per date-fns function, not the package's index: see .dependency-cruiser.cjs (date-fns-by-function).
+import { addDays } from 'date-fns/addDays';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { getISODay } from 'date-fns/getISODay';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { isoDateParts, type IsoDate } from './dates.ts';
 
 /**
