@@ -1,8 +1,8 @@
 import type { Loader } from 'astro/loaders';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pLimit from 'p-limit';
 import { SLUG_PATTERN } from '#/lib/slug.ts';
 import { ASSIGNER_VERSION, SCORING } from '#/lib/topics.ts';
 import { prepareAll } from './prepare-papers.ts';
@@ -15,9 +15,6 @@ import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-
  * output, the entry's fields), so that entries of unchanged files are redone.
  */
 const RENDER_VERSION = '4';
-
-/** Files read at once: enough to keep the disk busy, far below the open-file limit. */
-const OPEN_FILES = 64;
 
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
@@ -70,33 +67,28 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       const previous = readStamps(meta.get(STAMPS_KEY), inputs);
       const stamps: Record<string, string> = {};
 
-      // Find the new and changed files: only these are parsed again.
+      // Find the new and changed files: only these are parsed again. Read one after another, synchronously:
+      // after a fresh checkout every file is read, and 10k small files take a fifth of the time that way
+      // than through the thread pool with a promise per call.
       let read = 0;
       const changed: Array<{ id: string; filePath: string; contents: string; digest: string }> = [];
-      const limit = pLimit(OPEN_FILES);
-      await Promise.all(
-        [...pathById].map(([id, filePath]) =>
-          limit(async () => {
-            const url = new URL(filePath, config.root);
-            // Stat before reading: an edit in between leaves a stamp older than the contents, read again next time.
-            const { size, mtimeMs } = await stat(url);
-            const stamp = `${size}:${mtimeMs}`;
-            const stored = store.get(id);
-            const current = stored !== undefined && renderingOf(rendered, id, stored.digest) !== undefined;
-            if (current && stored.filePath === filePath && previous[filePath] === stamp) {
-              stamps[filePath] = stamp;
-              return;
-            }
-            const contents = await readFile(url, 'utf8');
-            read++;
-            if (stampIsSettled(mtimeMs, started)) stamps[filePath] = stamp;
-            const digest = generateDigest(`${inputs}\n${filePath}\n${contents}`);
-            if (!current || stored.digest !== digest) changed.push({ id, filePath, contents, digest });
-          }),
-        ),
-      );
-      // In file order, so that of several broken files the first is reported, whatever finished reading first.
-      changed.sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+      for (const [id, filePath] of pathById) {
+        const url = new URL(filePath, config.root);
+        // Stat before reading: an edit in between leaves a stamp older than the contents, read again next time.
+        const { size, mtimeMs } = statSync(url);
+        const stamp = `${size}:${mtimeMs}`;
+        const stored = store.get(id);
+        const current = stored !== undefined && renderingOf(rendered, id, stored.digest) !== undefined;
+        if (current && stored.filePath === filePath && previous[filePath] === stamp) {
+          stamps[filePath] = stamp;
+          continue;
+        }
+        const contents = readFileSync(url, 'utf8');
+        read++;
+        if (stampIsSettled(mtimeMs, started)) stamps[filePath] = stamp;
+        const digest = generateDigest(`${inputs}\n${filePath}\n${contents}`);
+        if (!current || stored.digest !== digest) changed.push({ id, filePath, contents, digest });
+      }
       const prepared = await prepareAll(changed, taxonomy);
       for (const [index, { id, filePath, digest }] of changed.entries()) {
         const result = prepared[index]!;
