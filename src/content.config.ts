@@ -11,6 +11,8 @@ import { paperLoader } from './loaders/papers.ts';
 /** A digest's id is its file name, the day: `2026-03-14.yaml` → `2026-03-14`. */
 const dayFromFileName = ({ entry }: { entry: string }) => dateOfDigestFile(entry)!;
 
+// The loader checks each paper's front matter against this schema and keeps the result beside the store, in
+// the paper cache (src/lib/paper-cache-file.ts); the store itself holds each paper's id and digest.
 const papers = defineCollection({
   loader: paperLoader({ base: `${contentDir}/${PAPERS_DIR}`, taxonomy: taxonomyFile }),
   schema: paperSchema,

@@ -4,8 +4,8 @@ import { buildPaths } from './build-paths.ts';
 
 /**
  * Tells the data layer (src/lib/site-data.ts) where the build's own files are:
- * `import.meta.env.PAPERTIDE_RENDERED_PAPERS`, the paper loader's rendered
- * abstracts, which the site model reads; `import.meta.env.PAPERTIDE_SEARCH_RECORDS`,
+ * `import.meta.env.PAPERTIDE_PAPER_CACHE`, the paper loader's papers (front
+ * matter and rendered abstracts), which the site model reads; `import.meta.env.PAPERTIDE_SEARCH_RECORDS`,
  * the folder where it writes the search records that the indexing step
  * (scripts/index-search.ts, after `astro build`) reads. The index itself is no
  * part of `astro build`.
@@ -19,7 +19,7 @@ export default function buildFiles(): AstroIntegration {
         updateConfig({
           vite: {
             define: {
-              'import.meta.env.PAPERTIDE_RENDERED_PAPERS': JSON.stringify(paths.renderedPapers),
+              'import.meta.env.PAPERTIDE_PAPER_CACHE': JSON.stringify(paths.paperCache),
               'import.meta.env.PAPERTIDE_SEARCH_RECORDS': JSON.stringify(paths.searchRecords),
             },
           },

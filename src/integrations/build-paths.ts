@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { RENDERED_PAPERS_FILE } from '#/lib/rendered-paper-file.ts';
+import { PAPER_CACHE_FILE } from '#/lib/paper-cache-file.ts';
 
 /**
  * Where a build writes, from the environment (OUT_DIR, CACHE_DIR, as
@@ -12,8 +12,8 @@ export function buildPaths(env: NodeJS.ProcessEnv = process.env, root = process.
   return {
     outDir,
     cacheDir,
-    /** The paper loader's rendered abstracts (src/lib/rendered-paper-file.ts). */
-    renderedPapers: resolve(cacheDir, RENDERED_PAPERS_FILE),
+    /** The paper loader's papers: front matter and rendered abstracts (src/lib/paper-cache-file.ts). */
+    paperCache: resolve(cacheDir, PAPER_CACHE_FILE),
     /** The search records the build writes while rendering, one file per shard. */
     searchRecords: resolve(cacheDir, 'papertide-search-records'),
     /** What each shard's index in the output folder was built from. */

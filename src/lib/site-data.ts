@@ -3,7 +3,7 @@ import { siteConfig } from '#/site.config.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 import { searchRecord } from './search-records.ts';
 import { searchShards } from './search-shards.ts';
-import { readRenderedPapers, renderingOf } from './rendered-paper-file.ts';
+import { cachedPaper, readPaperCache } from './paper-cache-file.ts';
 import { writeRecordFiles } from './search-record-files.ts';
 import { timed } from './timings.ts';
 
@@ -17,14 +17,21 @@ let model: Promise<SiteModel> | undefined;
  */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
-    const [entries, rendered, digests, topics] = await Promise.all([
+    const [entries, cache, digests, topics] = await Promise.all([
       getCollection('papers'),
-      readRenderedPapers(import.meta.env.PAPERTIDE_RENDERED_PAPERS),
+      readPaperCache(import.meta.env.PAPERTIDE_PAPER_CACHE),
       getCollection('digests'),
       getCollection('topics'),
     ]);
     topics.sort((a, b) => a.data.position - b.data.position);
-    const papers = entries.map((entry) => ({ ...entry, rendered: renderingOf(rendered, entry.id, entry.digest) }));
+    // The store lists the papers and their digests; what the loader made of each file is in the paper cache.
+    // An entry without one (the store's data is empty) stops the build in the model: "not rendered".
+    const papers = entries.map((entry) => {
+      const cached = cachedPaper(cache, entry.id, entry.digest);
+      if (!cached) return entry;
+      const { data, html, metadata } = cached;
+      return { id: entry.id, filePath: entry.filePath, data, rendered: { html, metadata } };
+    });
     const site = timed('site model', () => buildSiteModel({ papers, digests, topics }, siteConfig));
     if (import.meta.env.PROD && import.meta.env.PAPERTIDE_SEARCH_RECORDS) {
       await writeRecordFiles(

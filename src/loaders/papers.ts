@@ -7,21 +7,22 @@ import { SLUG_PATTERN } from '#/lib/slug.ts';
 import { ASSIGNER_VERSION, SCORING } from '#/lib/topics.ts';
 import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
-import { readRenderedPapers, RENDERED_PAPERS_FILE, renderingOf, writeRenderedPapers } from '#/lib/rendered-paper-file.ts';
+import type { PaperData } from '#/lib/schemas.ts';
+import { cachedPaper, PAPER_CACHE_FILE, readPaperCache, writePaperCache } from '#/lib/paper-cache-file.ts';
 import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';
 
 /**
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
  * output, the entry's fields), so that entries of unchanged files are redone.
  */
-const RENDER_VERSION = '4';
+const RENDER_VERSION = '5';
 
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no
  * module per file (nothing here is rendered by Astro): the abstract is rendered
- * once by our own remark pipeline when the file changes, and kept with its
- * plain text and automatic topics beside the content store (in the cache
- * folder's RENDERED_PAPERS_FILE: src/lib/rendered-paper-file.ts says why), so a rebuild only
+ * once by our own remark pipeline when the file changes, and kept with the
+ * checked front matter, its plain text and automatic topics beside the content
+ * store (in the cache folder's PAPER_CACHE_FILE: src/lib/paper-cache-file.ts says why), so a rebuild only
  * re-renders and re-tags new or edited papers, and re-tags every paper when the
  * taxonomy file changes. Whether a file changed is decided by a hash of its
  * bytes, never by its mtime: a fresh CI checkout gives every file a new mtime,
@@ -53,11 +54,11 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         pathById.set(id, path);
       }
 
-      const renderedFile = fileURLToPath(new URL(RENDERED_PAPERS_FILE, config.cacheDir));
-      const rendered = await readRenderedPapers(renderedFile);
-      const renderedBefore = rendered.size;
+      const cacheFile = fileURLToPath(new URL(PAPER_CACHE_FILE, config.cacheDir));
+      const cache = await readPaperCache(cacheFile);
+      const cachedBefore = cache.size;
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
-      for (const id of rendered.keys()) if (!pathById.has(id)) rendered.delete(id);
+      for (const id of cache.keys()) if (!pathById.has(id)) cache.delete(id);
 
       // A missing taxonomy gives no matcher, so no topics are cached: the site model then reports the
       // taxonomy's problem (as does the topics collection).
@@ -78,7 +79,7 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         const { size, mtimeMs } = statSync(url);
         const stamp = `${size}:${mtimeMs}`;
         const stored = store.get(id);
-        const current = stored !== undefined && renderingOf(rendered, id, stored.digest) !== undefined;
+        const current = stored !== undefined && cachedPaper(cache, id, stored.digest) !== undefined;
         if (current && stored.filePath === filePath && previous[filePath] === stamp) {
           stamps[filePath] = stamp;
           continue;
@@ -94,12 +95,13 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         const result = prepared[index]!;
         if ('error' in result) throw new Error(result.error);
         const { frontMatter } = result.paper;
-        const data = await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) });
-        // No `body` and no `rendered`: the Markdown is only ever needed rendered, and the rendering is kept beside the store.
-        store.set({ id, data, filePath, digest });
-        rendered.set(id, { digest, ...renderedEntry(result.paper) });
+        const data = (await parseData({ id, data: frontMatter, filePath: fileURLToPath(new URL(filePath, config.root)) })) as PaperData;
+        // The store keeps the id and digest only: the data and the rendered abstract are kept beside it, in the
+        // paper cache (its module says why). No `body` either: the Markdown is only ever needed rendered.
+        store.set({ id, data: {}, filePath, digest });
+        cache.set(id, { digest, data, ...renderedEntry(result.paper) });
       }
-      if (changed.length > 0 || rendered.size !== renderedBefore) await writeRenderedPapers(renderedFile, rendered);
+      if (changed.length > 0 || cache.size !== cachedBefore) await writePaperCache(cacheFile, cache);
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
       logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, paperFileText, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
 import { htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
-import { RENDERED_PAPERS_FILE } from '#/lib/rendered-paper-file.ts';
+import { PAPER_CACHE_FILE } from '#/lib/paper-cache-file.ts';
 
 function site(): FixtureContent {
   return {
@@ -155,14 +155,17 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(digest('.paper-title').map((_, e) => digest(e).text()).get()).toEqual(['Paper uno about alpha', 'Paper two about alpha']);
   });
 
-  it('renders the abstracts again when their file beside the content store is lost or stale, and keeps them out of the store', async () => {
+  it('reads the papers again when their cache beside the content store is lost or stale, and keeps them out of the store', async () => {
     const { contentDir, outDir } = await firstBuild('rendered');
     const cacheDir = `${outDir}-cache`;
-    const renderedFile = join(cacheDir, RENDERED_PAPERS_FILE);
+    const renderedFile = join(cacheDir, PAPER_CACHE_FILE);
     const abstract = () => loadPage(outDir, '/papers/paper-one/')('.abstract').text().trim();
     expect(abstract()).toBe('An abstract about alpha and one.');
-    // The store has each paper's data, not its rendered abstract.
-    expect(readFileSync(join(cacheDir, 'data-store.json'), 'utf8')).not.toContain('An abstract about alpha');
+    // The store has each paper's id and digest, neither its front matter nor its rendered abstract.
+    const store = readFileSync(join(cacheDir, 'data-store.json'), 'utf8');
+    expect(store).toContain('paper-one');
+    expect(store).not.toContain('Paper one about alpha');
+    expect(store).not.toContain('An abstract about alpha');
 
     await rm(renderedFile);
     const lost = await buildSite({ contentDir, outDir });
