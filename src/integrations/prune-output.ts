@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -13,13 +13,21 @@ import { fileURLToPath } from 'node:url';
  */
 export function staleFiles(dir: string, builtSince: number, keptFiles: ReadonlySet<string>, folders: Iterable<string> = []): string[] {
   // A deploy checkout in the output folder (gh-pages style) is not the build's: Astro's own emptying spares it too.
-  const spared = [join(dir, '.git'), ...folders].map((folder) => `${folder}/`);
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !keptFiles.has(file) && !spared.some((folder) => file.startsWith(folder)))
-    .filter((file) => statSync(file).mtimeMs < builtSince)
-    .sort();
+  const spared = new Set([join(dir, '.git'), ...folders].map((folder) => resolve(folder)));
+  const stale: string[] = [];
+  // Not readdir's `recursive`: a spared folder is not even listed (the search index holds a file per paper).
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!spared.has(path)) visit(path);
+      } else if (entry.isFile() && !keptFiles.has(path) && statSync(path).mtimeMs < builtSince) {
+        stale.push(path);
+      }
+    }
+  };
+  visit(dir);
+  return stale.sort();
 }
 
 /** Removes the files, then the folders they leave empty, up to `root`. */
