@@ -23,7 +23,7 @@ describe('the about page', () => {
   });
 
   it('explains upvotes, rank and topics, and links the topics and the subscribe page', () => {
-    expect(text).toContain("position on that day's list");
+    expect(text).toContain("position on that day's list, in the order the source published it. Upvotes are");
     expect(text).toContain('counts only grow');
     expect($('main a[href="/topics/"]').text()).toBe('3 topics');
     expect($('main a[href="/subscribe/"]')).toHaveLength(1);

@@ -88,6 +88,9 @@ describe('weekly rankings', () => {
     const items = $('.period-index li');
     expect(items.map((_, e) => $(e).find('a').attr('href')).get()).toEqual(['/weeks/2027-W01/', '/weeks/2026-W53/', '/weeks/2026-W52/']);
     expect(items.eq(1).find('.meta').text()).toBe('57 papers, 11 with code, 3 days');
+    // The link to the other period kind reads as its own words, not glued to the sentence before it.
+    expect($('.lede').text().replace(/\s+/g, ' ').trim()).toBe("3 weeks, newest first: each week's papers ranked by upvotes. By month");
+    expect($('.lede a').attr('href')).toBe('/months/');
   });
 });
 
