@@ -69,8 +69,8 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       const stamps: Record<string, string> = {};
 
       // Find the new and changed files: only these are parsed again. Read one after another, synchronously:
-      // after a fresh checkout every file is read, and 10k small files take a fifth of the time that way
-      // than through the thread pool with a promise per call.
+      // after a fresh checkout every file is read, and reading 10k small files this way takes a fifth of the
+      // time that the thread pool with a promise per call took.
       let read = 0;
       const changed: Array<{ id: string; filePath: string; contents: string; digest: string }> = [];
       for (const [id, filePath] of pathById) {
