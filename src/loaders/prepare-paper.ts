@@ -1,6 +1,7 @@
 import { readPaper } from '#/lib/content/paper.ts';
 import { renderAbstract } from '#/lib/markdown.ts';
 import { automaticTopics, type TopicMatcher } from '#/lib/topics.ts';
+import type { Rendering } from '#/lib/paper-cache-file.ts';
 
 /** A paper file read and rendered, before its front matter is checked against the schema. */
 export interface PreparedPaper {
@@ -38,6 +39,6 @@ export function preparePaper(contents: string, filePath: string, matcher: TopicM
  * What the paper loader keeps with an entry of a prepared paper: the abstract's HTML, and in `metadata` its plain
  * text and automatic topics. The site model reads them back (src/lib/site-model.ts) and renders nothing itself.
  */
-export function renderedEntry({ html, text, topics }: PreparedPaper): { html: string; metadata: { text: string; topics?: string[] } } {
+export function renderedEntry({ html, text, topics }: PreparedPaper): Rendering {
   return { html, metadata: topics ? { text, topics } : { text } };
 }

@@ -158,7 +158,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   it('reads the papers again when their cache beside the content store is lost or stale, and keeps them out of the store', async () => {
     const { contentDir, outDir } = await firstBuild('rendered');
     const cacheDir = `${outDir}-cache`;
-    const renderedFile = join(cacheDir, PAPER_CACHE_FILE);
+    const cacheFile = join(cacheDir, PAPER_CACHE_FILE);
     const abstract = () => loadPage(outDir, '/papers/paper-one/')('.abstract').text().trim();
     expect(abstract()).toBe('An abstract about alpha and one.');
     // The store has each paper's id and digest, neither its front matter nor its rendered abstract.
@@ -167,16 +167,16 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(store).not.toContain('Paper one about alpha');
     expect(store).not.toContain('An abstract about alpha');
 
-    await rm(renderedFile);
+    await rm(cacheFile);
     const lost = await buildSite({ contentDir, outDir });
     expect(lost.code, lost.output).toBe(0);
     expect(loaderWork(lost.output)).toEqual({ files: 3, read: 3, parsed: 3 });
     expect(abstract()).toBe('An abstract about alpha and one.');
 
-    // A rendering made from other bytes than the entry's (a file restored from an older cache) is not used.
-    const renderings = JSON.parse(readFileSync(renderedFile, 'utf8')) as Record<string, { digest: string; html: string }>;
-    renderings['paper-one'] = { ...renderings['paper-one']!, digest: 'older', html: '<p>An older abstract.</p>' };
-    await writeFile(renderedFile, JSON.stringify(renderings));
+    // A cached paper made from other bytes than the entry's (a file restored from an older cache) is not used.
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, { digest: string; html: string }>;
+    cached['paper-one'] = { ...cached['paper-one']!, digest: 'older', html: '<p>An older abstract.</p>' };
+    await writeFile(cacheFile, JSON.stringify(cached));
     const stale = await buildSite({ contentDir, outDir });
     expect(stale.code, stale.output).toBe(0);
     expect(loaderWork(stale.output)).toEqual({ files: 3, read: 1, parsed: 1 });
