@@ -1,14 +1,15 @@
 /**
  * npx node bench/topic-quality.ts [--split tune|held-out] [--errors]
  *
- * Precision and recall of the automatic topics (content/topics.yaml, src/lib/topics.ts) against the topics a
+ * Precision and recall of the automatic topics (content/topics.yaml and content/topic-model.json, src/lib/topics.ts
+ * and src/lib/topic-model.ts; the rules alone beside them) against the topics a
  * reader gave the papers of tests/fixtures/topic-labels.json: micro-averaged over the chosen half (default
  * tune), then per topic. --errors lists each paper of that half where the assigner and the reader disagree.
  * Tune on the tune half only; the held-out half is what bench/README.md reports, and it is printed only when
  * asked for, so that tuning never sees it by accident.
  */
 import { parseArgs } from 'node:util';
-import { assignAll, loadLabels, loadMatcher, overall, perTopic, SPLITS, type Quality, type Split } from './lib/topic-quality.ts';
+import { assignAll, loadLabels, loadTagger, overall, perTopic, SPLITS, type Quality, type Split } from './lib/topic-quality.ts';
 
 const { values } = parseArgs({
   options: { split: { type: 'string', default: 'tune' }, errors: { type: 'boolean', default: false } },
@@ -17,17 +18,20 @@ const split = values.split as Split;
 if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}, not "${values.split}"`);
 
 const labels = loadLabels();
-const { matcher, ids } = loadMatcher();
+const { tagger, rules, ids } = loadTagger();
 const fixed = (value: number): string => value.toFixed(3);
 const row = (name: string, q: Quality): string =>
   `${name.padEnd(24)} ${fixed(q.precision)}  ${fixed(q.recall)}  ${String(q.hits).padStart(4)} ${String(q.assigned).padStart(8)} ${String(q.expected).padStart(8)}`;
 const header = `${''.padEnd(24)} prec.  recall  hits assigned expected`;
 
-const results = assignAll(matcher, labels.filter((paper) => paper.split === split));
+const papers = labels.filter((paper) => paper.split === split);
+const results = assignAll(tagger, papers);
 
 console.log(`${labels.length} labelled papers (tests/fixtures/topic-labels.json)\n`);
 console.log(header);
 console.log(row(`${split} (${results.length} papers)`, overall(results)));
+if (tagger.model) console.log(row('  the rules alone', overall(assignAll(rules, papers))));
+else console.log('  (the rules alone: content/topic-model.json is missing or was trained for another taxonomy)');
 console.log(`\nper topic, ${split}\n${header}`);
 for (const [id, q] of perTopic(results, ids)) console.log(row(id, q));
 

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentDir, DIGESTS_DIR, PAPERS_DIR, taxonomyFile, dateOfDigestFile } from './lib/content/paths.ts';
+import { contentDir, DIGESTS_DIR, PAPERS_DIR, taxonomyFile, topicModelFile, dateOfDigestFile } from './lib/content/paths.ts';
 import { digestSchema } from './lib/content/digest.ts';
 import { readTaxonomy } from './lib/content/taxonomy.ts';
 import { paperSchema } from './lib/schemas.ts';
@@ -14,7 +14,7 @@ const dayFromFileName = ({ entry }: { entry: string }) => dateOfDigestFile(entry
 // The loader checks each paper's front matter against this schema and keeps the result beside the store, in
 // the paper cache (src/lib/paper-cache-file.ts); the store itself holds each paper's id and digest.
 const papers = defineCollection({
-  loader: paperLoader({ base: `${contentDir}/${PAPERS_DIR}`, taxonomy: taxonomyFile }),
+  loader: paperLoader({ base: `${contentDir}/${PAPERS_DIR}`, taxonomy: taxonomyFile, topicModel: topicModelFile }),
   schema: paperSchema,
 });
 

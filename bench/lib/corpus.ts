@@ -11,6 +11,7 @@ import type { PaperFrontMatter } from '#/lib/schemas.ts';
 import { slugFromTitle, uniqueSlug } from '#/lib/slug.ts';
 import { repoRoot, tmpRoot } from './paths.ts';
 import { dirStats, mapLimit } from './fs-stats.ts';
+import { TAXONOMY_FILE_NAME, TOPIC_MODEL_FILE_NAME } from '#/lib/content/paths.ts';
 
 /** Bump when the generated corpus changes shape, so cached corpora are rebuilt. */
 const GENERATOR_VERSION = 1;
@@ -62,6 +63,11 @@ export interface DailyResult {
 
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+
+/** The shipped taxonomy and the topic model trained for it. */
+async function copyTaxonomy(contentDir: string): Promise<void> {
+  for (const name of [TAXONOMY_FILE_NAME, TOPIC_MODEL_FILE_NAME]) await cp(join(repoRoot, 'content', name), join(contentDir, name));
+}
 
 function shiftTimestamp(value: unknown, days: number): unknown {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return value;
@@ -388,11 +394,15 @@ export async function prepareCorpus(options: CorpusOptions): Promise<Corpus> {
   const dir = join(root, key);
   const contentDir = join(dir, 'content');
   const known = await readInfo(dir);
-  if (known) return { ...known, contentDir, cached: true };
+  if (known) {
+    // The taxonomy and its model are the shipped ones, as they stand now, also in a corpus made earlier.
+    await copyTaxonomy(contentDir);
+    return { ...known, contentDir, cached: true };
+  }
 
   await rm(dir, { recursive: true, force: true });
   await mkdir(contentDir, { recursive: true });
-  await cp(join(repoRoot, 'content', 'topics.yaml'), join(contentDir, 'topics.yaml'));
+  await copyTaxonomy(contentDir);
 
   let importMs: number;
   let dates: string[];

@@ -9,7 +9,8 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { automaticTopics, compileTopics } from '#/lib/topics.ts';
+import { compileTopics } from '#/lib/topics.ts';
+import { automaticTopics } from '#/lib/topic-model.ts';
 import { readDigest } from '#/lib/content/digest.ts';
 import { readPaper } from '#/lib/content/paper.ts';
 import { readTopics } from '#/lib/content/taxonomy.ts';
@@ -128,7 +129,7 @@ export async function writeHugoSite(contentDir: string, siteDir: string): Promis
     const slug = name.slice(0, -3);
     const path = join(contentDir, 'papers', name);
     const { frontMatter: data, body } = readPaper(await readFile(path, 'utf8'), path);
-    const ids = Array.isArray(data.topics) ? (data.topics as string[]) : automaticTopics(matcher, data as never, body);
+    const ids = Array.isArray(data.topics) ? (data.topics as string[]) : automaticTopics({ matcher, model: undefined }, data as never, body);
     const front = {
       title: data.title,
       date: latest.get(slug) ?? '2000-01-01',

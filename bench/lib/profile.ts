@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { paperSchema, type PaperData } from '#/lib/schemas.ts';
-import { automaticTopics, compileTopics } from '#/lib/topics.ts';
+import { compileTopics } from '#/lib/topics.ts';
+import { automaticTopics } from '#/lib/topic-model.ts';
 import { readPaper } from '#/lib/content/paper.ts';
 import { readDigest } from '#/lib/content/digest.ts';
 import { readTopics } from '#/lib/content/taxonomy.ts';
@@ -56,7 +57,7 @@ export async function profileDataLayer(contentDir: string): Promise<DataLayerPro
   const texts = rendered.map((abstract) => abstract.text);
   const matcher = compileTopics(topics.map((topic) => topic.data));
   const topicIds = time('assignTopics (loader, at sync: per new or changed paper, or all on a taxonomy change)', () =>
-    papers.map((paper, index) => (paper.data.topics ? undefined : automaticTopics(matcher, paper.data, texts[index]!))),
+    papers.map((paper, index) => (paper.data.topics ? undefined : automaticTopics({ matcher, model: undefined }, paper.data, texts[index]!))),
   );
   const entries = papers.map((paper, index) => {
     const topics = topicIds[index];

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { readTopics } from '#/lib/content/taxonomy.ts';
-import { automaticTopics, compileTopics, type TopicMatcher } from '#/lib/topics.ts';
+import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
+import { existsSync } from 'node:fs';
+import { compileTopics } from '#/lib/topics.ts';
+import { automaticTopics, type Tagger } from '#/lib/topic-model.ts';
 
 /*
  * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels.json holds papers
@@ -11,6 +13,7 @@ import { automaticTopics, compileTopics, type TopicMatcher } from '#/lib/topics.
 
 export const LABELS_FILE = new URL('../../tests/fixtures/topic-labels.json', import.meta.url);
 export const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
+export const TOPIC_MODEL_FILE = new URL('../../content/topic-model.json', import.meta.url);
 
 export const SPLITS = ['tune', 'held-out'] as const;
 export type Split = (typeof SPLITS)[number];
@@ -32,9 +35,19 @@ export function loadLabels(file: URL = LABELS_FILE): LabelledPaper[] {
   return labelsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).papers;
 }
 
-export function loadMatcher(file: URL = TAXONOMY_FILE): { matcher: TopicMatcher; ids: string[] } {
-  const topics = readTopics(readFileSync(file, 'utf8'));
-  return { matcher: compileTopics(topics), ids: topics.map((topic) => topic.id) };
+/**
+ * What assigns the shipped topics: the taxonomy's rules and, when content/topic-model.json was trained for them,
+ * the model (as the paper loader decides). `rules` is the same without the model, to compare against.
+ */
+export function loadTagger(taxonomyFile: URL = TAXONOMY_FILE, modelFile: URL = TOPIC_MODEL_FILE): { tagger: Tagger; rules: Tagger; ids: string[] } {
+  const topics = readTopics(readFileSync(taxonomyFile, 'utf8'));
+  const matcher = compileTopics(topics);
+  const model = existsSync(modelFile) ? readTopicModel(readFileSync(modelFile, 'utf8'), modelFile.pathname) : undefined;
+  return {
+    tagger: { matcher, model: model && topicModelFits(model, topics) ? model : undefined },
+    rules: { matcher, model: undefined },
+    ids: topics.map((topic) => topic.id),
+  };
 }
 
 export interface Counts {
@@ -68,9 +81,9 @@ export function quality(counts: Counts): Quality {
   return { ...counts, precision: ratio(counts.hits, counts.assigned), recall: ratio(counts.hits, counts.expected) };
 }
 
-export function assignAll(matcher: TopicMatcher, papers: readonly LabelledPaper[]): PaperResult[] {
+export function assignAll(tagger: Tagger, papers: readonly LabelledPaper[]): PaperResult[] {
   return papers.map((paper) => {
-    const assigned = automaticTopics(matcher, paper, paper.abstract);
+    const assigned = automaticTopics(tagger, paper, paper.abstract);
     return {
       paper,
       assigned,
@@ -108,8 +121,4 @@ export function perTopic(results: readonly PaperResult[], ids: readonly string[]
     for (const id of paper.topics) of(id).expected += 1;
   }
   return new Map([...counts].map(([id, entry]) => [id, quality(entry)]));
-}
-
-export function measureSplit(split: Split, labels = loadLabels(), { matcher } = loadMatcher()): Quality {
-  return overall(assignAll(matcher, labels.filter((paper) => paper.split === split)));
 }

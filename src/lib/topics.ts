@@ -126,10 +126,11 @@ export const SCORING: Readonly<Scoring> = {
 };
 
 /**
- * The paper loader caches each paper's topics, keyed by its file, the taxonomy's text, SCORING and this. Bump it
- * when a change to this module's code gives the same taxonomy other topics, or cached papers keep their old ones.
+ * The paper loader caches each paper's topics, keyed by its file, the taxonomy's text, the topic model's, SCORING and
+ * this. Bump it when a change to the assigning code (here or in topic-model.ts) gives the same taxonomy and model
+ * other topics, or cached papers keep their old ones.
  */
-export const ASSIGNER_VERSION = '2';
+export const ASSIGNER_VERSION = '3';
 
 interface CompiledTopic {
   readonly id: string;
@@ -152,7 +153,8 @@ export interface TopicMatcher {
   readonly topics: readonly CompiledTopic[];
 }
 
-interface TopicScore {
+/** What a paper says for one topic, and the score the rules make of it. */
+export interface TopicEvidence {
   id: string;
   score: number;
   /**
@@ -160,6 +162,10 @@ interface TopicScore {
    * strand of it however strong its first topic (a long-context benchmark is architectures and evaluation).
    */
   titlePhrase: boolean;
+  /** Distinct rules the title hits, the title phrases counting as one. */
+  titleRules: number;
+  /** The abstract's evidence before abstractCap: each rule's mentions, at most abstractRuleCap each. */
+  abstract: number;
 }
 
 export interface PaperText {
@@ -309,7 +315,7 @@ function countRules(topic: CompiledTopic, fullText: string): Map<number, number>
   return counts;
 }
 
-function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): TopicScore {
+function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Scoring>): TopicEvidence {
   const titlePhrase = topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ?? false;
   const titleRules = countRules(topic, paper.title).size + (titlePhrase ? 1 : 0);
   const title = titleRules * scoring.titleWeight;
@@ -318,19 +324,14 @@ function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Sc
   const keywords = Math.min(countRules(topic, keywordText).size * scoring.keywordWeight, scoring.keywordCap);
   let abstract = 0;
   for (const count of countRules(topic, paper.abstract).values()) abstract += Math.min(count, scoring.abstractRuleCap);
-  return { id: topic.id, score: title + keywords + Math.min(abstract, scoring.abstractCap), titlePhrase };
+  return { id: topic.id, score: title + keywords + Math.min(abstract, scoring.abstractCap), titlePhrase, titleRules, abstract };
 }
 
-/** Every topic with any evidence, best first; ties keep taxonomy order. Exposed for tuning and tests. */
-function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicScore[] {
-  const scores: TopicScore[] = [];
-  for (const topic of matcher.topics) {
-    const entry = scoreTopic(topic, paper, scoring);
-    if (entry.score > 0) scores.push(entry);
-  }
-  // Array.prototype.sort is stable, so equal scores stay in taxonomy order.
-  return scores.sort((a, b) => b.score - a.score);
+/** The paper's evidence for every topic, in taxonomy order (src/lib/topic-model.ts reads it). */
+export function topicEvidence(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): TopicEvidence[] {
+  return matcher.topics.map((topic) => scoreTopic(topic, paper, scoring));
 }
+
 
 /**
  * The paper's topics, best first: up to three that clear the minimum score, the second and third only when
@@ -339,7 +340,13 @@ function scoreTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<
  * evidence still lands somewhere; with no hit at all, none.
  */
 export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: Readonly<Scoring> = SCORING): string[] {
-  const scores = scoreTopics(matcher, paper, scoring);
+  return topicsFromEvidence(topicEvidence(matcher, paper, scoring), scoring);
+}
+
+/** assignTopics from the evidence it is computed from, for a caller that has it already. */
+export function topicsFromEvidence(evidence: readonly TopicEvidence[], scoring: Readonly<Scoring> = SCORING): string[] {
+  // Every topic with any evidence, best first; the sort is stable, so equal scores stay in taxonomy order.
+  const scores = evidence.filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score);
   const best = scores[0];
   if (!best) return [];
   if (best.score < scoring.minScore) return [best.id];
@@ -353,16 +360,4 @@ export function assignTopics(matcher: TopicMatcher, paper: PaperText, scoring: R
   const kept = [first!, ...rest.filter((entry) => entry.titlePhrase), ...rest.filter((entry) => !entry.titlePhrase)]
     .slice(0, scoring.maxTopics);
   return qualified.filter((entry) => kept.includes(entry)).map((entry) => entry.id);
-}
-
-/**
- * A paper's automatic topics, from its title, abstract text and keywords: the one definition, used both by the
- * paper loader (which caches the result with the entry) and by the site model for entries without it.
- */
-export function automaticTopics(
-  matcher: TopicMatcher,
-  data: { title: string; keywords?: readonly string[] | undefined },
-  abstractText: string,
-): string[] {
-  return assignTopics(matcher, { title: data.title, abstract: abstractText, keywords: data.keywords });
 }

@@ -9,6 +9,8 @@ import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
 import type { PaperData } from '#/lib/schemas.ts';
 import { cachedPaper, PAPER_CACHE_FILE, readPaperCache, writePaperCache } from '#/lib/paper-cache-file.ts';
+import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
+import type { TopicModel } from '#/lib/topic-model.ts';
 import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';
 
 /**
@@ -24,13 +26,13 @@ const RENDER_VERSION = '5';
  * checked front matter, its plain text and automatic topics beside the content
  * store (in the cache folder's PAPER_CACHE_FILE: src/lib/paper-cache-file.ts says why), so a rebuild only
  * re-renders and re-tags new or edited papers, and re-tags every paper when the
- * taxonomy file changes. Whether a file changed is decided by a hash of its
+ * taxonomy file or the topic model changes. Whether a file changed is decided by a hash of its
  * bytes, never by its mtime: a fresh CI checkout gives every file a new mtime,
  * and costs only a read. Files whose size and settled mtime are both unchanged
  * since the last load are not even read. The slug is the file name; two files
  * with one name are an error.
  */
-export function paperLoader(options: { base: string; taxonomy: string }): Loader {
+export function paperLoader(options: { base: string; taxonomy: string; topicModel: string }): Loader {
   return {
     name: 'papertide-papers',
     load: async ({ store, meta, parseData, generateDigest, config, logger }) => {
@@ -63,8 +65,13 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       // A missing taxonomy gives no matcher, so no topics are cached: the site model then reports the
       // taxonomy's problem (as does the topics collection).
       const taxonomy = await readFile(new URL(options.taxonomy, config.root), 'utf8').catch(() => undefined);
-      // What else decides an entry: its rendering's code, and the topics' rules, settings and code.
-      const inputs = generateDigest(`${RENDER_VERSION}\n${ASSIGNER_VERSION}\n${JSON.stringify(SCORING)}\n${taxonomy ?? ''}`);
+      const modelText = await readFile(new URL(options.topicModel, config.root), 'utf8').catch(() => undefined);
+      const model = modelText === undefined ? undefined : readTopicModel(modelText, options.topicModel);
+      if (model && taxonomy !== undefined && !modelFitsTaxonomy(model, taxonomy)) {
+        logger.warn(`${options.topicModel} was trained for another ${options.taxonomy}: the rules alone assign topics until \`npm run topics:train\``);
+      }
+      // What else decides an entry: its rendering's code, and the topics' rules, model, settings and code.
+      const inputs = generateDigest(`${RENDER_VERSION}\n${ASSIGNER_VERSION}\n${JSON.stringify(SCORING)}\n${taxonomy ?? ''}\n${modelText ?? ''}`);
       const previous = readStamps(meta.get(STAMPS_KEY), inputs);
       const stamps: Record<string, string> = {};
 
@@ -90,7 +97,7 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
         const digest = generateDigest(`${inputs}\n${filePath}\n${contents}`);
         if (!current || stored.digest !== digest) changed.push({ id, filePath, contents, digest });
       }
-      const prepared = await prepareAll(changed, taxonomy);
+      const prepared = await prepareAll(changed, taxonomy, model);
       for (const [index, { id, filePath, digest }] of changed.entries()) {
         const result = prepared[index]!;
         if ('error' in result) throw new Error(result.error);
@@ -106,4 +113,13 @@ export function paperLoader(options: { base: string; taxonomy: string }): Loader
       logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },
   };
+}
+
+/** A taxonomy that does not parse has no rules to fit: the topics collection reports it. */
+function modelFitsTaxonomy(model: TopicModel, taxonomy: string): boolean {
+  try {
+    return topicModelFits(model, readTopics(taxonomy));
+  } catch {
+    return true;
+  }
 }

@@ -1,6 +1,6 @@
 import { readPaper } from '#/lib/content/paper.ts';
 import { renderAbstract } from '#/lib/markdown.ts';
-import { automaticTopics, type TopicMatcher } from '#/lib/topics.ts';
+import { automaticTopics, type Tagger } from '#/lib/topic-model.ts';
 import type { Rendering } from '#/lib/paper-cache-file.ts';
 
 /** A paper file read and rendered, before its front matter is checked against the schema. */
@@ -21,17 +21,17 @@ const isStringList = (value: unknown): value is string[] =>
  * which needs Astro: parse, render the abstract, and tag it. Pure, so that it
  * can run in worker threads.
  */
-export function preparePaper(contents: string, filePath: string, matcher: TopicMatcher | undefined): PreparedPaper {
+export function preparePaper(contents: string, filePath: string, tagger: Tagger | undefined): PreparedPaper {
   const { frontMatter, body } = readPaper(contents, filePath);
   const { html, text } = renderAbstract(body);
   const { title, keywords, topics: handSet } = frontMatter;
   // A title or keywords of the wrong type fail the schema check right after; hand-set topics need no assignment.
-  const taggable = matcher && handSet === undefined && typeof title === 'string' && (keywords === undefined || isStringList(keywords));
+  const taggable = tagger && handSet === undefined && typeof title === 'string' && (keywords === undefined || isStringList(keywords));
   return {
     frontMatter,
     html,
     text,
-    ...(taggable ? { topics: automaticTopics(matcher, { title, keywords }, text) } : {}),
+    ...(taggable ? { topics: automaticTopics(tagger, { title, keywords }, text) } : {}),
   };
 }
 

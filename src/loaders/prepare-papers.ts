@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { TopicMatcher } from '#/lib/topics.ts';
+import type { Tagger, TopicModel } from '#/lib/topic-model.ts';
 import { compileTaxonomyFile } from '#/lib/content/taxonomy.ts';
 import { preparePaper, type PreparedPaper } from './prepare-paper.ts';
 
@@ -22,9 +22,9 @@ export const WORKER_THRESHOLD = 500;
 /** On a many-core machine, no more workers than give each this many files to pay back its start-up. */
 const FILES_PER_WORKER = 250;
 
-export function prepareOne(source: PaperSource, matcher: TopicMatcher | undefined): Prepared {
+export function prepareOne(source: PaperSource, tagger: Tagger | undefined): Prepared {
   try {
-    return { paper: preparePaper(source.contents, source.filePath, matcher) };
+    return { paper: preparePaper(source.contents, source.filePath, tagger) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -38,20 +38,21 @@ export function prepareOne(source: PaperSource, matcher: TopicMatcher | undefine
 export async function prepareAll(
   sources: readonly PaperSource[],
   taxonomy: string | undefined,
+  model: TopicModel | undefined,
   workers = sources.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), Math.ceil(sources.length / FILES_PER_WORKER)) : 1,
 ): Promise<Prepared[]> {
   if (workers <= 1) {
-    const matcher = taxonomy === undefined ? undefined : compileTaxonomyFile(taxonomy);
-    return sources.map((source) => prepareOne(source, matcher));
+    const tagger = taxonomy === undefined ? undefined : compileTaxonomyFile(taxonomy, model);
+    return sources.map((source) => prepareOne(source, tagger));
   }
   const size = Math.ceil(sources.length / workers);
   const slices = Array.from({ length: workers }, (_, index) => sources.slice(index * size, (index + 1) * size));
-  return (await Promise.all(slices.map((slice) => prepareInWorker(slice, taxonomy)))).flat();
+  return (await Promise.all(slices.map((slice) => prepareInWorker(slice, taxonomy, model)))).flat();
 }
 
-function prepareInWorker(sources: readonly PaperSource[], taxonomy: string | undefined): Promise<Prepared[]> {
+function prepareInWorker(sources: readonly PaperSource[], taxonomy: string | undefined, model: TopicModel | undefined): Promise<Prepared[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), { workerData: { sources, taxonomy } });
+    const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), { workerData: { sources, taxonomy, model } });
     worker.once('message', (prepared: Prepared[]) => {
       resolve(prepared);
       void worker.terminate();

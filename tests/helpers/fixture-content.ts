@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatPaper } from '#/lib/content/paper.ts';
 import { formatDigest } from '#/lib/content/digest.ts';
 import { formatTaxonomy } from '#/lib/content/taxonomy.ts';
-import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME } from '#/lib/content/paths.ts';
+import { digestFile, paperFile, PAPERS_DIR, DIGESTS_DIR, TAXONOMY_FILE_NAME, TOPIC_MODEL_FILE_NAME } from '#/lib/content/paths.ts';
 import { runImport } from '#/lib/import/run-import.ts';
 import { repoRoot } from './build-site.ts';
 
@@ -128,12 +128,12 @@ export async function writeFixtureContent(dir: string, content: FixtureContent):
 /**
  * A content folder made the way the maintainer makes one: every file of a
  * fixture folder (Hugging Face daily-papers JSON) through the real importer,
- * with the shipped taxonomy.
+ * with the shipped taxonomy and its topic model.
  */
 export async function writeImportedContent(dir: string, sourceDir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await copyFile(join(repoRoot, 'content', TAXONOMY_FILE_NAME), join(dir, TAXONOMY_FILE_NAME));
+  for (const name of [TAXONOMY_FILE_NAME, TOPIC_MODEL_FILE_NAME]) await copyFile(join(repoRoot, 'content', name), join(dir, name));
   const files = (await readdir(sourceDir)).filter((name) => name.endsWith('.json')).sort();
   await runImport({ files: files.map((name) => join(sourceDir, name)), contentDir: dir });
 }

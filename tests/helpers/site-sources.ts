@@ -11,7 +11,7 @@ import { preparePaper, renderedEntry } from '#/loaders/prepare-paper.ts';
  */
 export function loadedPaper(id: string, frontMatter: PaperFrontMatter, abstract: string, taxonomy: readonly Topic[]): SourceEntry<PaperData> {
   const filePath = `content/papers/${id}.md`;
-  const prepared = preparePaper(formatPaper(frontMatter, abstract), filePath, compileTopics(taxonomy));
+  const prepared = preparePaper(formatPaper(frontMatter, abstract), filePath, { matcher: compileTopics(taxonomy), model: undefined });
   return { id, filePath, data: paperSchema.parse(prepared.frontMatter), rendered: renderedEntry(prepared) };
 }
 
@@ -27,10 +27,10 @@ export interface PaperSource {
  * data kept as the test wrote it (so a test can hand the model fields the schema does not know yet).
  */
 export function loadedSources(sources: Omit<SiteSources, 'papers'> & { papers: readonly PaperSource[] }): SiteSources {
-  const matcher = compileTopics(sources.topics.map((entry) => entry.data));
+  const tagger = { matcher: compileTopics(sources.topics.map((entry) => entry.data)), model: undefined };
   const papers = sources.papers.map(({ id, data, body }) => {
     const filePath = `content/papers/${id}.md`;
-    return { id, filePath, data, rendered: renderedEntry(preparePaper(formatPaper(data, body?.trim() ?? ''), filePath, matcher)) };
+    return { id, filePath, data, rendered: renderedEntry(preparePaper(formatPaper(data, body?.trim() ?? ''), filePath, tagger)) };
   });
   return { ...sources, papers };
 }

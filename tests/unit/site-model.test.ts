@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, type SiteSources } from '#/lib/site-model.ts';
 import { toBibtex } from '#/lib/bibtex.ts';
-import { automaticTopics, compileTopics, type Topic } from '#/lib/topics.ts';
+import { compileTopics, type Topic } from '#/lib/topics.ts';
+import { automaticTopics } from '#/lib/topic-model.ts';
 import { loadedPaper } from '../helpers/site-sources.ts';
 
 const topic = (id: string, phrase: string): { id: string; data: Topic } => ({
@@ -106,13 +107,13 @@ describe('buildSiteModel', () => {
 
   it('assigns what automaticTopics gives, as the paper loader caches it', () => {
     const input = sources();
-    const matcher = compileTopics(input.topics.map((entry) => entry.data));
+    const tagger = { matcher: compileTopics(input.topics.map((entry) => entry.data)), model: undefined };
     const model = buildSiteModel(input, options);
     for (const entry of input.papers.filter((paper) => !paper.data.topics)) {
       const paper = model.papers.get(entry.id)!;
-      expect(paper.topics.map((t) => t.id)).toEqual(automaticTopics(matcher, entry.data, paper.abstractText));
+      expect(paper.topics.map((t) => t.id)).toEqual(automaticTopics(tagger, entry.data, paper.abstractText));
     }
-    expect(automaticTopics(matcher, { title: 'Tokenizer', keywords: ['quantization'] }, 'A tokenizer.')).toEqual(['tokenization']);
+    expect(automaticTopics(tagger, { title: 'Tokenizer', keywords: ['quantization'] }, 'A tokenizer.')).toEqual(['tokenization']);
   });
 
   it('renders abstracts and cuts excerpts at a word boundary', () => {

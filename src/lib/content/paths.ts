@@ -12,8 +12,13 @@ export const DIGEST_EXTENSION = '.yaml';
 /** `<content>/topics.yaml`: the curated taxonomy. */
 export const TAXONOMY_FILE_NAME = 'topics.yaml';
 
+/** `<content>/topic-model.json`: what the taxonomy's rules mean to a reader, learned (src/lib/topic-model.ts). */
+export const TOPIC_MODEL_FILE_NAME = 'topic-model.json';
+
 /** The topic taxonomy: the topics collection, and the input of the topics the paper loader caches. */
 export const taxonomyFile = `${contentDir}/${TAXONOMY_FILE_NAME}`;
+/** The topic model trained for that taxonomy; optional (without it the rules alone assign topics). */
+export const topicModelFile = `${contentDir}/${TOPIC_MODEL_FILE_NAME}`;
 
 /** A paper's file, relative to the content folder. */
 export const paperFile = (slug: string): string => join(PAPERS_DIR, `${slug}${PAPER_EXTENSION}`);

@@ -15,8 +15,8 @@ describe('prepareAll: paper files parsed, rendered and tagged, in worker threads
   ];
 
   it('gives the same answers, in order, in two workers as in this thread', async () => {
-    const inThread = await prepareAll(sources, taxonomy, 1);
-    const inWorkers = await prepareAll(sources, taxonomy, 2);
+    const inThread = await prepareAll(sources, taxonomy, undefined, 1);
+    const inWorkers = await prepareAll(sources, taxonomy, undefined, 2);
     expect(inWorkers).toEqual(inThread);
 
     const [alpha, handTagged, broken, beta, bare] = inWorkers;
@@ -31,7 +31,7 @@ describe('prepareAll: paper files parsed, rendered and tagged, in worker threads
 
   it('assigns no topics without a valid taxonomy', async () => {
     for (const broken of [undefined, '- id: [unclosed']) {
-      const [alpha] = await prepareAll(sources.slice(0, 1), broken, 2);
+      const [alpha] = await prepareAll(sources.slice(0, 1), broken, undefined, 2);
       expect(alpha && 'paper' in alpha && alpha.paper.topics).toBeUndefined();
     }
   });
