@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
 import { existsSync } from 'node:fs';
-import { compileTopics } from '#/lib/topics.ts';
+import { compileTopics, type Topic } from '#/lib/topics.ts';
 import { automaticTopics, type Tagger } from '#/lib/topic-model.ts';
 
 /*
@@ -39,13 +39,17 @@ export function loadLabels(file: URL = LABELS_FILE): LabelledPaper[] {
  * What assigns the shipped topics: the taxonomy's rules and, when content/topic-model.json was trained for them,
  * the model (as the paper loader decides). `rules` is the same without the model, to compare against.
  */
-export function loadTagger(taxonomyFile: URL = TAXONOMY_FILE, modelFile: URL = TOPIC_MODEL_FILE): { tagger: Tagger; rules: Tagger; ids: string[] } {
+export function loadTagger(
+  taxonomyFile: URL = TAXONOMY_FILE,
+  modelFile: URL = TOPIC_MODEL_FILE,
+): { tagger: Tagger; rules: Tagger; topics: Topic[]; ids: string[] } {
   const topics = readTopics(readFileSync(taxonomyFile, 'utf8'));
   const matcher = compileTopics(topics);
   const model = existsSync(modelFile) ? readTopicModel(readFileSync(modelFile, 'utf8'), modelFile.pathname) : undefined;
   return {
     tagger: { matcher, model: model && topicModelFits(model, topics) ? model : undefined },
     rules: { matcher, model: undefined },
+    topics,
     ids: topics.map((topic) => topic.id),
   };
 }
