@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, paperFileText, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
@@ -21,12 +21,23 @@ function site(): FixtureContent {
   };
 }
 
-/** The pages a build reused from the previous one, as its log lists them (it shows `email.html` as `email.html/`). */
-const reused = (log: string) =>
-  stripVTControlCharacters(log)
-    .split('\n')
-    .filter((line) => /\((cached|restored)\)/.test(line))
-    .map((line) => /(\/\S+)/.exec(line)?.[1]?.replace(/(\.\w+)\/$/, '$1'));
+/** Every file of the output folder (as "/papers/x/index.html") with its modification time. */
+const fileTimes = (outDir: string) =>
+  new Map(
+    readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = join(entry.parentPath, entry.name);
+        return [`/${relative(outDir, file)}`, statSync(file, { bigint: true }).mtimeNs] as const;
+      }),
+  );
+
+/**
+ * The files a rebuild reused: a reused page is left in place, not written again. (Astro's log lists them too, but
+ * pages built four at once interleave its lines.)
+ */
+const reused = (outDir: string, before: ReadonlyMap<string, bigint>) =>
+  [...fileTimes(outDir)].filter(([file, time]) => before.get(file) === time).map(([file]) => file);
 
 /** What the paper loader did, from its log line: `[papertide-papers] 3 files, 1 read, 1 parsed: 12 ms`. */
 function loaderWork(log: string): { files: number; read: number; parsed: number } {
@@ -77,6 +88,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     content.papers.push({ slug: 'paper-four', frontMatter: { title: 'Paper four about beta' }, body: 'Beta.' });
     content.digests.push({ date: '2026-03-14', papers: ['paper-four', 'paper-three'] });
     await writeFixtureContent(contentDir, content);
+    const before = fileTimes(outDir);
     const second = await buildSite({ contentDir, outDir });
     expect(second.code).toBe(0);
 
@@ -95,7 +107,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     expect(readFileSync(join(outDir, 'topics', 'alpha', 'rss.xml'), 'utf8')).toContain('Paper one, retitled');
 
     // Nothing that changed was reused.
-    const cached = reused(second.output);
+    const cached = reused(outDir, before);
     for (const path of ['/papers/paper-one/', '/papers/paper-two/', '/papers/paper-three/', '/digests/2026-03-13/', '/topics/alpha/']) {
       expect(cached, path).not.toContain(`${path}index.html`);
     }
@@ -105,9 +117,10 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
   it('a rebuild with nothing changed reuses every paper, digest and topic page and topic feed, and the search index', async () => {
     const { contentDir, outDir } = await firstBuild('same');
     const index = searchIndexFiles(outDir);
+    const before = fileTimes(outDir);
     const again = await buildSite({ contentDir, outDir });
     expect(again.code).toBe(0);
-    expect(reused(again.output)).toEqual(
+    expect(reused(outDir, before)).toEqual(
       expect.arrayContaining([
         '/papers/paper-one/index.html',
         '/digests/2026-03-13/index.html',
@@ -208,11 +221,12 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     content.papers = content.papers.filter((paper) => paper.slug !== 'paper-three');
     content.digests[0]!.papers = ['paper-one', 'paper-two'];
     await writeFixtureContent(contentDir, content);
+    const before = fileTimes(outDir);
     const second = await buildSite({ contentDir, outDir });
     expect(second.code).toBe(0);
 
     // Reused pages were left where they were, not copied back from the cache.
-    expect(reused(second.output)).toContain('/papers/paper-one/index.html');
+    expect(reused(outDir, before)).toContain('/papers/paper-one/index.html');
     expect(stripVTControlCharacters(second.output)).not.toContain('(restored)');
     // The removed paper's page and search entry are gone, and nothing links to a missing page.
     expect(pathExists(outDir, '/papers/paper-three/')).toBe(false);
