@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
@@ -84,11 +85,31 @@ describe('content that breaks the schema fails the build, naming the file and fi
     expect(result.output).toMatch(/topics\.yaml/);
   });
 
+  it('a topic model file that is not valid JSON', async () => {
+    const contentDir = join(scratchDir, 'schema-bad-topic-model');
+    await writeFixtureContent(contentDir, smallSite());
+    await writeFile(join(contentDir, 'topic-model.json'), '{ "about": ');
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-bad-topic-model') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/topic-model\.json: not valid JSON .*run npm run topics:train/);
+  });
+
   it('the unbroken site builds', async () => {
     const contentDir = join(scratchDir, 'schema-valid');
     await writeFixtureContent(contentDir, smallSite());
     const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-valid') });
     expect(result.output).not.toMatch(/error/i);
     expect(result.code).toBe(0);
+  });
+});
+
+describe('a topic model trained for another taxonomy', () => {
+  it('is not used: the site builds by the rules alone, and says so', async () => {
+    const contentDir = join(scratchDir, 'schema-stale-topic-model');
+    await writeFixtureContent(contentDir, smallSite());
+    await copyFile(fileURLToPath(new URL('../../content/topic-model.json', import.meta.url)), join(contentDir, 'topic-model.json'));
+    const result = await buildSite({ contentDir, outDir: join(scratchDir, 'dist-schema-stale-topic-model') });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/topic-model\.json was trained for another .*topics\.yaml: the rules alone assign topics until `npm run topics:train`/);
   });
 });
