@@ -1,9 +1,11 @@
 import { z } from 'astro/zod';
 
 /*
- * Topic assignment: a paper gets the 1–3 taxonomy topics whose phrases and patterns it mentions most, with
- * the title counting more than the abstract. Everything here is pure: the taxonomy comes in as data, so the
- * same paper and the same taxonomy always give the same topics, and a changed taxonomy gives fresh results.
+ * Topic rules: what a paper's title and abstract say for each taxonomy topic (its evidence), and the 1–3 topics
+ * it mentions most, with the title counting more than the abstract. The topics a paper gets are decided in
+ * topic-model.ts, which weighs this evidence with what readers gave (and takes these when no model fits).
+ * Everything here is pure: the taxonomy comes in as data, so the same paper and the same taxonomy always give
+ * the same topics, and a changed taxonomy gives fresh results.
  */
 
 /** Patterns are written by hand in YAML; `i` alone keeps ordinary regex syntax (the `u` flag would reject `\-`). */
