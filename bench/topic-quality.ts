@@ -3,7 +3,7 @@
  *
  * Precision and recall of the automatic topics (content/topics.yaml and content/topic-model.json, src/lib/topics.ts
  * and src/lib/topic-model.ts; the rules alone beside them) against the topics a
- * reader gave the papers of tests/fixtures/topic-labels.json: micro-averaged over the chosen half (default
+ * reader gave the papers of tests/fixtures/topic-labels/: micro-averaged over the chosen half (default
  * tune), then per topic. --errors lists each paper of that half where the assigner and the reader disagree.
  * Tune on the tune half only; the held-out half is what bench/README.md reports, and it is printed only when
  * asked for, so that tuning never sees it by accident. The model has seen the tune half's answers, so its figures
@@ -30,7 +30,7 @@ const header = `${''.padEnd(24)} prec.  recall  hits assigned expected`;
 const papers = labels.filter((paper) => paper.split === split);
 const results = assignAll(tagger, papers);
 
-console.log(`${labels.length} labelled papers (tests/fixtures/topic-labels.json)\n`);
+console.log(`${labels.length} labelled papers (tests/fixtures/topic-labels/)\n`);
 console.log(header);
 console.log(row(`${split} (${results.length} papers)`, overall(results)));
 if (tagger.model) console.log(row('  the rules alone', overall(assignAll(rules, papers))));

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
-import { existsSync } from 'node:fs';
 import { compileTopics, type Topic } from '#/lib/topics.ts';
 import { automaticTopics, type Tagger } from '#/lib/topic-model.ts';
 
 /*
- * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels.json holds papers
+ * How well the automatic topics agree with a careful reader's: tests/fixtures/topic-labels/ holds papers
  * labelled by hand from their title and abstract, split once into a half to tune the rules on and a half
- * held out to report on. Shared by bench/topic-quality.ts (prints the figures) and the quality test.
+ * held out to report on, a file each. Shared by bench/topic-quality.ts (prints the figures), the topic model's
+ * training and the quality test.
  */
 
-export const LABELS_FILE = new URL('../../tests/fixtures/topic-labels.json', import.meta.url);
+export const LABELS_DIR = new URL('../../tests/fixtures/topic-labels/', import.meta.url);
 export const TAXONOMY_FILE = new URL('../../content/topics.yaml', import.meta.url);
 export const TOPIC_MODEL_FILE = new URL('../../content/topic-model.json', import.meta.url);
 
@@ -21,18 +21,20 @@ export type Split = (typeof SPLITS)[number];
 const labelledPaperSchema = z.object({
   arxiv: z.string(),
   date: z.string(),
-  split: z.enum(SPLITS),
   title: z.string(),
   abstract: z.string(),
   keywords: z.array(z.string()),
   topics: z.array(z.string()),
 });
-export type LabelledPaper = z.infer<typeof labelledPaperSchema>;
+export type LabelledPaper = z.infer<typeof labelledPaperSchema> & { split: Split };
 
 const labelsFileSchema = z.object({ about: z.string(), papers: z.array(labelledPaperSchema) });
 
-export function loadLabels(file: URL = LABELS_FILE): LabelledPaper[] {
-  return labelsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).papers;
+/** Both halves' papers, each with the half it is in (its file: `<split>.json`). */
+export function loadLabels(dir: URL = LABELS_DIR): LabelledPaper[] {
+  return SPLITS.flatMap((split) =>
+    labelsFileSchema.parse(JSON.parse(readFileSync(new URL(`${split}.json`, dir), 'utf8'))).papers.map((paper) => ({ ...paper, split })),
+  );
 }
 
 /**

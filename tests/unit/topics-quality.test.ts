@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignAll, loadLabels, loadTagger, overall } from '../../bench/lib/topic-quality.ts';
 
 /*
- * The shipped taxonomy and topic model against the papers a reader labelled by hand (tests/fixtures/topic-labels.json).
+ * The shipped taxonomy and topic model against the papers a reader labelled by hand (tests/fixtures/topic-labels/).
  * Rules are tuned and the model trained on the "tune" half; the held-out half says whether they generalise. The
  * floors sit a little under what they reach today (bench/README.md), so a rule change or a retrained model that
  * starts tagging papers wrongly fails here.
