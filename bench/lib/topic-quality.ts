@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
-import { compileTopics, type Topic } from '#/lib/topics.ts';
+import { readTopicModel, readTopics, taggerFor } from '#/lib/content/taxonomy.ts';
+import type { Topic } from '#/lib/topics.ts';
 import { automaticTopics, type Tagger } from '#/lib/topic-model.ts';
 
 /*
@@ -46,11 +46,11 @@ export function loadTagger(
   modelFile: URL = TOPIC_MODEL_FILE,
 ): { tagger: Tagger; rules: Tagger; topics: Topic[]; ids: string[] } {
   const topics = readTopics(readFileSync(taxonomyFile, 'utf8'));
-  const matcher = compileTopics(topics);
   const model = existsSync(modelFile) ? readTopicModel(readFileSync(modelFile, 'utf8'), modelFile.pathname) : undefined;
+  const tagger = taggerFor(topics, model);
   return {
-    tagger: { matcher, model: model && topicModelFits(model, topics) ? model : undefined },
-    rules: { matcher, model: undefined },
+    tagger,
+    rules: { matcher: tagger.matcher, model: undefined },
     topics,
     ids: topics.map((topic) => topic.id),
   };

@@ -96,6 +96,14 @@ function evidenceFeatures(evidence: readonly TopicEvidence[], ruled: readonly st
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+/** A topic's score for a paper before the sigmoid: the paper's evidence features and known words (indices), weighed. */
+function logit(evidenceWeights: ArrayLike<number>, wordWeights: ArrayLike<number>, features: readonly number[], words: readonly number[]): number {
+  let z = 0;
+  features.forEach((value, feature) => (z += value * evidenceWeights[feature]!));
+  for (const word of words) z += wordWeights[word]!;
+  return z;
+}
+
 const vocabularies = new WeakMap<TopicModel, Map<string, number>>();
 
 /** Each topic's probability for the paper, in taxonomy order; a topic the model did not learn is 1 if the rules give it, else 0. */
@@ -108,10 +116,7 @@ function probabilities(model: TopicModel, evidence: readonly TopicEvidence[], pa
   return evidence.map((entry, index) => {
     const weights = model.topics[entry.id];
     if (!weights) return ruled.includes(entry.id) ? 1 : 0;
-    let z = 0;
-    features[index]!.forEach((value, feature) => (z += value * weights.evidence[feature]!));
-    for (const word of known) z += weights.words[word]!;
-    return sigmoid(z);
+    return sigmoid(logit(weights.evidence, weights.words, features[index]!, known));
   });
 }
 
@@ -207,10 +212,7 @@ export function trainTopicModel(topics: readonly Topic[], matcher: TopicMatcher,
       examples.forEach((example, exampleIndex) => {
         const features = example.evidence[topicIndex]!;
         const present = exampleWords[exampleIndex]!;
-        let z = 0;
-        features.forEach((value, feature) => (z += value * evidenceWeights[feature]!));
-        for (const word of present) z += wordWeights[word]!;
-        const error = sigmoid(z) - (example.topics.has(topic.id) ? 1 : 0);
+        const error = sigmoid(logit(evidenceWeights, wordWeights, features, present)) - (example.topics.has(topic.id) ? 1 : 0);
         features.forEach((value, feature) => {
           const gradient = error * value + (feature === 0 ? 0 : TRAINING.evidencePenalty * evidenceWeights[feature]!);
           evidenceSquares[feature]! += gradient * gradient;

@@ -19,11 +19,15 @@ export function readTaxonomy(text: string): unknown {
  */
 export function compileTaxonomyFile(text: string, model?: TopicModel): Tagger | undefined {
   try {
-    const topics = readTopics(text);
-    return { matcher: compileTopics(topics), model: model && topicModelFits(model, topics) ? model : undefined };
+    return taggerFor(readTopics(text), model);
   } catch {
     return undefined;
   }
+}
+
+/** The tagger for a taxonomy's topics: their rules, and the model only if it was trained for them. */
+export function taggerFor(topics: readonly Topic[], model: TopicModel | undefined): Tagger {
+  return { matcher: compileTopics(topics), model: model && topicModelFits(model, topics) ? model : undefined };
 }
 
 /** Whether the model was trained for these topics' rules (a model for other rules would misread their evidence). */
