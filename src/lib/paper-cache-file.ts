@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { PaperData } from './schemas.ts';
 
 /**
@@ -25,10 +26,31 @@ export interface CachedPaper extends Rendering {
   data: PaperData;
 }
 
+/**
+ * The paper loader (in content sync) and the site model (before the first page) run one after the other in the
+ * build's process, and both need every paper: the loader leaves what it wrote or found current here, and the site
+ * model takes it rather than reading the file again. At 30,000 papers the file is 110 MB, 0.6 s to read and parse.
+ */
+const LOADED = Symbol.for('papertide.paper-cache');
+type Loaded = { file: string; papers: Map<string, CachedPaper> };
+const loaded = globalThis as { [LOADED]?: Loaded };
+
+/** Leaves the loader's papers, exactly what the file now holds, to the next readPaperCache of that file in this process. */
+export function keepPaperCache(file: string, papers: Map<string, CachedPaper>): void {
+  loaded[LOADED] = { file: resolve(file), papers };
+}
+
 /** The file's papers by id; none when the file is missing or unreadable (a cache: the loader reads the files again). */
-export async function readPaperCache(file: string): Promise<Map<string, CachedPaper>> {
+export function readPaperCache(file: string): Map<string, CachedPaper> {
+  const kept = loaded[LOADED];
+  if (kept?.file === resolve(file)) {
+    delete loaded[LOADED];
+    return kept.papers;
+  }
   try {
-    return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, CachedPaper>));
+    // Read whole and synchronously: the promise API hands JSON.parse a string built from chunks, which parsed
+    // half as fast at 110 MB.
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, CachedPaper>));
   } catch {
     return new Map();
   }

@@ -17,12 +17,8 @@ let model: Promise<SiteModel> | undefined;
  */
 export function loadSite(): Promise<SiteModel> {
   model ??= (async () => {
-    const [entries, cache, digests, topics] = await Promise.all([
-      getCollection('papers'),
-      readPaperCache(import.meta.env.PAPERTIDE_PAPER_CACHE),
-      getCollection('digests'),
-      getCollection('topics'),
-    ]);
+    const [entries, digests, topics] = await Promise.all([getCollection('papers'), getCollection('digests'), getCollection('topics')]);
+    const cache = readPaperCache(import.meta.env.PAPERTIDE_PAPER_CACHE);
     topics.sort((a, b) => a.data.position - b.data.position);
     // The store lists the papers and their digests; what the loader made of each file is in the paper cache.
     // An entry without one (the store's data is empty) stops the build in the model: "not rendered".

@@ -8,7 +8,7 @@ import { ASSIGNER_VERSION, SCORING } from '#/lib/topics.ts';
 import { prepareAll } from './prepare-papers.ts';
 import { renderedEntry } from './prepare-paper.ts';
 import type { PaperData } from '#/lib/schemas.ts';
-import { cachedPaper, PAPER_CACHE_FILE, readPaperCache, writePaperCache } from '#/lib/paper-cache-file.ts';
+import { cachedPaper, keepPaperCache, PAPER_CACHE_FILE, readPaperCache, writePaperCache } from '#/lib/paper-cache-file.ts';
 import { readTopicModel, readTopics, topicModelFits } from '#/lib/content/taxonomy.ts';
 import type { TopicModel } from '#/lib/topic-model.ts';
 import { readStamps, stampIsSettled, STAMPS_KEY, type FileStamps } from './file-stamps.ts';
@@ -57,7 +57,7 @@ export function paperLoader(options: { base: string; taxonomy: string; topicMode
       }
 
       const cacheFile = fileURLToPath(new URL(PAPER_CACHE_FILE, config.cacheDir));
-      const cache = await readPaperCache(cacheFile);
+      const cache = readPaperCache(cacheFile);
       const cachedBefore = cache.size;
       for (const id of store.keys()) if (!pathById.has(id)) store.delete(id);
       for (const id of cache.keys()) if (!pathById.has(id)) cache.delete(id);
@@ -109,6 +109,7 @@ export function paperLoader(options: { base: string; taxonomy: string; topicMode
         cache.set(id, { digest, data, ...renderedEntry(result.paper) });
       }
       if (changed.length > 0 || cache.size !== cachedBefore) await writePaperCache(cacheFile, cache);
+      keepPaperCache(cacheFile, cache);
       meta.set(STAMPS_KEY, JSON.stringify({ inputs, stamps } satisfies FileStamps));
       logger.info(`${pathById.size} files, ${read} read, ${changed.length} parsed: ${Date.now() - started} ms`);
     },
