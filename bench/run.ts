@@ -8,8 +8,10 @@
  * bench/results/<date>-<N>.json and the results table in bench/README.md.
  * See bench/README.md.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDigest } from '#/lib/content/digest.ts';
 import { readTopics } from '#/lib/content/taxonomy.ts';
@@ -188,6 +190,8 @@ if (values['search-only']) {
 await rm(runDir, { recursive: true, force: true });
 await mkdir(runDir, { recursive: true });
 await cp(corpus.contentDir, contentDir, { recursive: true });
+// Content as the daily workflow has it: committed (the loader asks git what it knows of each file).
+commitContent(contentDir, 'The corpus');
 
 await waitForQuietMachine('cold build');
 say(`cold build → ${rel(outDir)} (fresh cache ${rel(cacheDir)})`);
@@ -217,9 +221,23 @@ if (values.search) {
 async function touchEveryFile(dir: string): Promise<number> {
   const now = new Date();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const files = entries
+    .filter((entry) => entry.isFile() && !relative(dir, entry.parentPath).split(sep).includes('.git'))
+    .map((entry) => join(entry.parentPath, entry.name));
   for (const file of files) await utimes(file, now, now);
   return files.length;
+}
+
+/**
+ * As the daily workflow commits what it imported before it builds (not timed). After touchEveryFile, `git add`
+ * hashes every file again, which a real checkout leaves git no need to: either way git then knows every file.
+ */
+function commitContent(dir: string, message: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=papertide bench', '-c', 'user.email=bench@papertide.invalid', ...args], { cwd: dir, stdio: 'ignore' });
+  if (!existsSync(join(dir, '.git'))) git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '--allow-empty', '-m', message);
 }
 
 /** Hugo + the Pagefind CLI on the same content (bench/lib/hugo.ts): the site generated (not timed), then both timed. */
@@ -240,7 +258,8 @@ if (values.daily) {
   say(`daily: ${await touchEveryFile(contentDir)} content files touched, as a fresh checkout leaves them`);
   const added = await addDailyDigest(corpus, contentDir, join(runDir, 'daily-work'));
   if (added.importError) say(`daily: the import failed (${added.importError}); the bench wrote the digest itself to measure the rebuild`);
-  say(`daily: ${added.date} with ${added.papers} papers (${added.created} new) by ${added.method} in ${(added.importMs / 1000).toFixed(2)} s; rebuilding with caches kept`);
+  commitContent(contentDir, `Import daily papers ${added.date}`);
+  say(`daily: ${added.date} with ${added.papers} papers (${added.created} new) by ${added.method} in ${(added.importMs / 1000).toFixed(2)} s, committed; rebuilding with caches kept`);
   await waitForQuietMachine('daily rebuild');
   const build = await runBuild({ label: 'daily rebuild', contentDir, outDir, cacheDir, logFile: join(runDir, 'daily.log') });
   failIfBroken(build);
@@ -254,7 +273,8 @@ if (values.daily) {
   // moves to the archive. One more day, touched again, is the common case: only the hot month changes.
   say(`daily, next day: ${await touchEveryFile(contentDir)} content files touched`);
   const nextDay = await addDailyDigest({ ...corpus, newestDate: added.date }, contentDir, join(runDir, 'daily-work-2'));
-  say(`daily, next day: ${nextDay.date} with ${nextDay.papers} papers (${nextDay.created} new) in ${(nextDay.importMs / 1000).toFixed(2)} s`);
+  commitContent(contentDir, `Import daily papers ${nextDay.date}`);
+  say(`daily, next day: ${nextDay.date} with ${nextDay.papers} papers (${nextDay.created} new) in ${(nextDay.importMs / 1000).toFixed(2)} s, committed`);
   await waitForQuietMachine('daily rebuild, next day');
   const next = await runBuild({ label: 'daily rebuild, next day', contentDir, outDir, cacheDir, logFile: join(runDir, 'daily-2.log') });
   failIfBroken(next);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
@@ -39,12 +40,16 @@ const fileTimes = (outDir: string) =>
 const reused = (outDir: string, before: ReadonlyMap<string, bigint>) =>
   [...fileTimes(outDir)].filter(([file, time]) => before.get(file) === time).map(([file]) => file);
 
-/** What the paper loader did, from its log line: `[papertide-papers] 3 files, 1 read, 1 parsed: 12 ms`. */
-function loaderWork(log: string): { files: number; read: number; parsed: number } {
-  const match = /\[papertide-papers\] (\d+) files, (\d+) read, (\d+) parsed/.exec(stripVTControlCharacters(log));
+/** What the paper loader did, from its log line: `[papertide-papers] 3 files (2 known to git), 1 read, 1 parsed: 12 ms`. */
+function loaderWork(log: string): { files: number; git: number; read: number; parsed: number } {
+  const match = /\[papertide-papers\] (\d+) files \((\d+) known to git\), (\d+) read, (\d+) parsed/.exec(stripVTControlCharacters(log));
   if (!match) throw new Error(`no paper loader timings in the build output:\n${log}`);
-  return { files: Number(match[1]), read: Number(match[2]), parsed: Number(match[3]) };
+  return { files: Number(match[1]), git: Number(match[2]), read: Number(match[3]), parsed: Number(match[4]) };
 }
+
+/** Runs git in `dir`, as a user who has not configured it. */
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, stdio: 'ignore' });
 
 /** Gives every paper file an mtime an hour ago, old enough for the loader to trust its stamp on the next build. */
 async function ageTheFiles(contentDir: string): Promise<void> {
@@ -137,18 +142,18 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
 
   it('a rebuild reads only new and changed paper files, and forgets deleted ones', async () => {
     const { contentDir, outDir, content, first } = await firstBuild('stamps');
-    expect(loaderWork(first.output)).toEqual({ files: 3, read: 3, parsed: 3 });
+    expect(loaderWork(first.output)).toEqual({ files: 3, git: 0, read: 3, parsed: 3 });
 
     const unchanged = await buildSite({ contentDir, outDir });
     expect(unchanged.code, unchanged.output).toBe(0);
-    expect(loaderWork(unchanged.output)).toEqual({ files: 3, read: 0, parsed: 0 });
+    expect(loaderWork(unchanged.output)).toEqual({ files: 3, git: 0, read: 0, parsed: 0 });
 
     // A fresh CI checkout: every file has a new mtime, the same bytes. Each is read and hashed again, none parsed.
     const checkout = new Date(Date.now() + 60_000);
     for (const name of readdirSync(join(contentDir, 'papers'))) await utimes(join(contentDir, 'papers', name), checkout, checkout);
     const touched = await buildSite({ contentDir, outDir });
     expect(touched.code, touched.output).toBe(0);
-    expect(loaderWork(touched.output)).toEqual({ files: 3, read: 3, parsed: 0 });
+    expect(loaderWork(touched.output)).toEqual({ files: 3, git: 0, read: 3, parsed: 0 });
 
     // In place, so the other files keep their stamps: an edit of the same size (only the mtime changes),
     // a rename (which keeps the mtime) and a deletion.
@@ -161,11 +166,45 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     await writeFile(join(contentDir, 'digests', '2026-03-13.yaml'), 'date: 2026-03-13\npapers: [paper-one, paper-deux]\n');
     const edited = await buildSite({ contentDir, outDir });
     expect(edited.code, edited.output).toBe(0);
-    expect(loaderWork(edited.output)).toEqual({ files: 2, read: 2, parsed: 2 });
+    expect(loaderWork(edited.output)).toEqual({ files: 2, git: 0, read: 2, parsed: 2 });
     expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper uno about alpha');
     expect(loadPage(outDir, '/papers/paper-deux/')('h1').text()).toBe('Paper two about alpha');
     const digest = loadPage(outDir, '/digests/2026-03-13/');
     expect(digest('.paper-title').map((_, e) => digest(e).text()).get()).toEqual(['Paper uno about alpha', 'Paper two about alpha']);
+  });
+
+  it('after a fresh checkout of committed content, reads only the files git cannot vouch for', async () => {
+    const { contentDir, outDir, content } = await firstBuild('git');
+    git(contentDir, 'init', '-q');
+    git(contentDir, 'add', '-A');
+    git(contentDir, 'commit', '-q', '-m', 'Content');
+    // As the daily workflow starts: a fresh clone where the content was (every file new to the file system).
+    await rename(contentDir, `${contentDir}-origin`);
+    git(scratchDir, 'clone', '-q', `${contentDir}-origin`, contentDir);
+    await rm(`${contentDir}-origin`, { recursive: true });
+    const checkout = await buildSite({ contentDir, outDir });
+    expect(checkout.code, checkout.output).toBe(0);
+    expect(loaderWork(checkout.output)).toEqual({ files: 3, git: 3, read: 0, parsed: 0 });
+
+    // An edit not committed, and a new file git does not track: both read and parsed, the others still not read.
+    const papers = join(contentDir, 'papers');
+    content.papers[0]!.frontMatter.title = 'Paper uno about alpha';
+    await writeFile(join(papers, 'paper-one.md'), paperFileText(content.papers[0]!));
+    const four = { slug: 'paper-four', frontMatter: { title: 'Paper four about alpha' }, body: 'Alpha four.' };
+    await writeFile(join(papers, 'paper-four.md'), paperFileText(four));
+    await writeFile(join(contentDir, 'digests', '2026-03-14.yaml'), 'date: 2026-03-14\npapers: [paper-four]\n');
+    const edited = await buildSite({ contentDir, outDir });
+    expect(edited.code, edited.output).toBe(0);
+    expect(loaderWork(edited.output)).toEqual({ files: 4, git: 2, read: 2, parsed: 2 });
+    expect(loadPage(outDir, '/papers/paper-one/')('h1').text()).toBe('Paper uno about alpha');
+    expect(loadPage(outDir, '/papers/paper-four/')('h1').text()).toBe('Paper four about alpha');
+
+    // Committed, the same bytes are known to git by the id the loader gave them: nothing is parsed again.
+    git(contentDir, 'add', '-A');
+    git(contentDir, 'commit', '-q', '-m', 'Edit');
+    const committed = await buildSite({ contentDir, outDir });
+    expect(committed.code, committed.output).toBe(0);
+    expect(loaderWork(committed.output)).toEqual({ files: 4, git: 4, read: 0, parsed: 0 });
   });
 
   it('reads the papers again when their cache beside the content store is lost or stale, and keeps them out of the store', async () => {
@@ -183,7 +222,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     await rm(cacheFile);
     const lost = await buildSite({ contentDir, outDir });
     expect(lost.code, lost.output).toBe(0);
-    expect(loaderWork(lost.output)).toEqual({ files: 3, read: 3, parsed: 3 });
+    expect(loaderWork(lost.output)).toEqual({ files: 3, git: 0, read: 3, parsed: 3 });
     expect(abstract()).toBe('An abstract about alpha and one.');
 
     // A cached paper made from other bytes than the entry's (a file restored from an older cache) is not used.
@@ -192,7 +231,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     await writeFile(cacheFile, JSON.stringify(cached));
     const stale = await buildSite({ contentDir, outDir });
     expect(stale.code, stale.output).toBe(0);
-    expect(loaderWork(stale.output)).toEqual({ files: 3, read: 1, parsed: 1 });
+    expect(loaderWork(stale.output)).toEqual({ files: 3, git: 0, read: 1, parsed: 1 });
     expect(abstract()).toBe('An abstract about alpha and one.');
   });
 
@@ -211,7 +250,7 @@ describe('the daily rebuild reuses unchanged pages and re-renders changed ones',
     const topic = loadPage(outDir, '/topics/beta/');
     expect(topic('.paper-title').map((_, e) => topic(e).text()).get()).toEqual(['Paper one about alpha']);
     // The paper files are unchanged, stamps and all, yet every paper was tagged again.
-    expect(loaderWork(second.output)).toEqual({ files: 3, read: 3, parsed: 3 });
+    expect(loaderWork(second.output)).toEqual({ files: 3, git: 0, read: 3, parsed: 3 });
   });
 
   it('keeps the output folder: reused pages stay in place, what the site no longer has is removed', async () => {
