@@ -21,7 +21,7 @@ export async function gitBlobIds(dir: string): Promise<Map<string, string>> {
   try {
     // `-z`: paths as they are, never quoted; both list paths relative to `dir`.
     [staged, modified] = await Promise.all([
-      git('ls-files', '--stage', '-z', '--', '.'),
+      git('ls-files', '--stage', '-v', '-z', '--', '.'),
       git('diff-files', '--name-only', '--relative', '-z', '--', '.'),
     ]);
   } catch {
@@ -30,8 +30,10 @@ export async function gitBlobIds(dir: string): Promise<Map<string, string>> {
   const notVouched = new Set(modified.split('\0'));
   const ids = new Map<string, string>();
   for (const record of staged.split('\0')) {
-    // `<mode> <object id> <stage>\t<path>`; a stage other than 0 is one side of a merge conflict.
-    const match = /^\d+ ([0-9a-f]+) 0\t(.+)$/s.exec(record);
+    // `<tag> <mode> <object id> <stage>\t<path>`. Only tag H is a file git checks: h (assume-unchanged) and S
+    // (skip-worktree) are files git was told not to look at, which diff-files never reports edited. A stage
+    // other than 0 is one side of a merge conflict.
+    const match = /^H \d+ ([0-9a-f]+) 0\t(.+)$/s.exec(record);
     if (match && !notVouched.has(match[2]!)) ids.set(match[2]!, match[1]!);
   }
   return ids;

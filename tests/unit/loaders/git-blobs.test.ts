@@ -48,6 +48,19 @@ describe('what git knows of the paper files', () => {
     expect([...(await gitBlobIds(join(repo, 'papers'))).keys()]).toEqual(['two.md']);
   });
 
+  it('does not vouch for a file git was told not to check, edited or not', async () => {
+    mkdirSync(join(repo, 'papers'));
+    for (const name of ['one', 'two', 'three']) writeFileSync(join(repo, 'papers', `${name}.md`), `${name}\n`);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Papers');
+    git(repo, 'update-index', '--assume-unchanged', 'papers/one.md');
+    git(repo, 'update-index', '--skip-worktree', 'papers/two.md');
+    writeFileSync(join(repo, 'papers', 'one.md'), 'One, edited where git does not look.\n');
+
+    expect([...(await gitBlobIds(join(repo, 'papers'))).keys()]).toEqual(['three.md']);
+  });
+
   it('knows nothing outside a git work tree', async () => {
     writeFileSync(join(repo, 'one.md'), 'One.\n');
     expect((await gitBlobIds(repo)).size).toBe(0);
