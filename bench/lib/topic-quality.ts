@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { readTopicModel, readTopics, taggerFor } from '#/lib/content/taxonomy.ts';
 import type { Topic } from '#/lib/topics.ts';
@@ -30,11 +30,22 @@ export type LabelledPaper = z.infer<typeof labelledPaperSchema> & { split: Split
 
 const labelsFileSchema = z.object({ about: z.string(), papers: z.array(labelledPaperSchema) });
 
-/** Both halves' papers, each with the half it is in (its file: `<split>.json`). */
+/**
+ * Both halves' papers, each with the half it is in: its files, `<split>.json` and then `<split>-2.json`,
+ * `<split>-3.json`… (a file per labelling round keeps each under 2 MB).
+ */
 export function loadLabels(dir: URL = LABELS_DIR): LabelledPaper[] {
-  return SPLITS.flatMap((split) =>
-    labelsFileSchema.parse(JSON.parse(readFileSync(new URL(`${split}.json`, dir), 'utf8'))).papers.map((paper) => ({ ...paper, split })),
-  );
+  const names = readdirSync(dir);
+  return SPLITS.flatMap((split) => {
+    const rounds = names
+      .map((name) => new RegExp(`^${split}-(\\d+)\\.json$`).exec(name))
+      .filter((match) => match !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((match) => match[0]);
+    return [`${split}.json`, ...rounds].flatMap((name) =>
+      labelsFileSchema.parse(JSON.parse(readFileSync(new URL(name, dir), 'utf8'))).papers.map((paper) => ({ ...paper, split })),
+    );
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { topicEvidence, topicsFromEvidence, type PaperText, type Topic, type Top
 
 /*
  * The taxonomy's rules (content/topics.yaml) find what a paper says for each topic; which of those topics a reader
- * would give it is learned here, from the papers readers labelled (tests/fixtures/topic-labels/tune.json).
+ * would give it is learned here, from the papers readers labelled (the tune half of tests/fixtures/topic-labels/).
  * One logistic regression per topic weighs the rules' evidence for it (how the title and abstract hit its rules,
  * and what the rules alone would assign) and the words of the title and abstract; a paper gets the topics it
  * makes likely enough. A topic readers gave too few papers to learn from is left to the rules. `npm run
@@ -176,7 +176,7 @@ export interface LabelledText extends PaperText {
 }
 
 const ABOUT =
-  'Written by `npm run topics:train` (src/lib/topic-model.ts) from content/topics.yaml and tests/fixtures/topic-labels/tune.json; do not edit by hand.';
+  'Written by `npm run topics:train` (src/lib/topic-model.ts) from content/topics.yaml and the tune half of tests/fixtures/topic-labels/; do not edit by hand.';
 
 /** The model file's text: the vocabulary on one line and each topic on one, so that a diff shows which topics moved. */
 export function formatTopicModel(model: TopicModel): string {
