@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /**
  * What git already knows of a folder's files: the object id (a hash of the contents) of every tracked file whose
@@ -14,8 +16,7 @@ import { createHash } from 'node:crypto';
  * Empty when the folder is not in a git work tree, or git is not installed: then every file is read.
  */
 export async function gitBlobIds(dir: string): Promise<Map<string, string>> {
-  const git = async (...args: string[]) =>
-    (await promisify(execFile)('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 })).stdout;
+  const git = async (...args: string[]) => (await run('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 })).stdout;
   let staged: string;
   let modified: string;
   try {

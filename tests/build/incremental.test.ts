@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
-import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { buildSite, scratchDir } from '../helpers/build-site.ts';
 import { fixtureTopics, paperFileText, writeFixtureContent, type FixtureContent } from '../helpers/fixture-content.ts';
 import { htmlPages, loadPage, pathExists } from '../helpers/dist.ts';
 import { PAPER_CACHE_FILE } from '#/lib/paper-cache-file.ts';
+import { git } from '../helpers/git.ts';
 
 function site(): FixtureContent {
   return {
@@ -46,10 +46,6 @@ function loaderWork(log: string): { files: number; git: number; read: number; pa
   if (!match) throw new Error(`no paper loader timings in the build output:\n${log}`);
   return { files: Number(match[1]), git: Number(match[2]), read: Number(match[3]), parsed: Number(match[4]) };
 }
-
-/** Runs git in `dir`, as a user who has not configured it. */
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, stdio: 'ignore' });
 
 /** Gives every paper file an mtime an hour ago, old enough for the loader to trust its stamp on the next build. */
 async function ageTheFiles(contentDir: string): Promise<void> {
