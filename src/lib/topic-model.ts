@@ -34,7 +34,7 @@ export const topicModelSchema = z.object({
   threshold: z.number().min(0).max(1),
   relative: z.number().min(0).max(1),
   maxTopics: z.number().int().positive(),
-  /** The words it weighs: title words ("t:word") and abstract words ("a:word"); any other word weighs 0. */
+  /** The words and word pairs it weighs, of the title ("t:word", "t:word word") and the abstract ("a:…"); any other weighs 0. */
   vocabulary: z.array(z.string()),
   /** The topics it learned; any other topic is given as the rules give it. */
   topics: z.record(
@@ -67,13 +67,26 @@ const STOP_WORDS = new Set(
   'the a an of and or to in for on with by we is are this that from as at be our its it which can these their using based via into than both such also has have not more while over show shows new'.split(' '),
 );
 
+/**
+ * Each distinct word of the text once, and each pair of words next to each other ("language model", "video
+ * generation"), which says more than either word does; a stop word between two words breaks the pair.
+ */
 function words(text: string, prefix: string): string[] {
   const found = new Set<string>();
-  for (const [word] of text.toLowerCase().matchAll(/[a-z][a-z0-9]+/g)) if (!STOP_WORDS.has(word)) found.add(prefix + word);
+  let previous: string | undefined;
+  for (const [word] of text.toLowerCase().matchAll(/[a-z][a-z0-9]+/g)) {
+    if (STOP_WORDS.has(word)) {
+      previous = undefined;
+      continue;
+    }
+    found.add(prefix + word);
+    if (previous) found.add(`${prefix}${previous} ${word}`);
+    previous = word;
+  }
   return [...found];
 }
 
-/** The words the model reads: each distinct word once, from the title and from the abstract apart. */
+/** The words and word pairs the model reads, from the title and from the abstract apart. */
 function paperWords(paper: PaperText): string[] {
   return [...words(paper.title, 't:'), ...words(paper.abstract, 'a:')];
 }
@@ -157,9 +170,11 @@ export const TRAINING = {
   learningRate: 0.1,
   /** L2 penalty on the evidence weights (not the bias) and, much stronger, on the many word weights. */
   evidencePenalty: 0.001,
-  wordPenalty: 0.1,
+  wordPenalty: 0.05,
   /** A word in fewer labelled papers than this gets no weight: too rare to learn from. */
   minPapers: 5,
+  /** The same for a word pair: pairs are many, and rarer pairs added weights (to the model file) but no accuracy. */
+  minPairPapers: 8,
   /**
    * A topic given to fewer labelled papers than this is left to the rules: learned from a handful of examples, it
    * would almost never be given (Tokenization had 3 in the tune half, Prompting 13), and its topic page would empty.
@@ -197,7 +212,7 @@ export function trainTopicModel(topics: readonly Topic[], matcher: TopicMatcher,
   });
   const paperCount = new Map<string, number>();
   for (const { words: list } of examples) for (const word of list) paperCount.set(word, (paperCount.get(word) ?? 0) + 1);
-  const vocabulary = [...paperCount].filter(([, count]) => count >= TRAINING.minPapers).map(([word]) => word).sort();
+  const vocabulary = [...paperCount].filter(([word, count]) => count >= (word.includes(' ') ? TRAINING.minPairPapers : TRAINING.minPapers)).map(([word]) => word).sort();
   const wordIndex = new Map(vocabulary.map((word, index) => [word, index]));
   const exampleWords = examples.map(({ words: list }) => list.flatMap((word) => wordIndex.get(word) ?? []));
 

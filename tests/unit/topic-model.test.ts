@@ -32,6 +32,21 @@ describe('trainTopicModel', () => {
     expect(automaticTopics(tagger, { title: 'gamma once more' }, 'We study gamma.')).toEqual(['gamma']);
   });
 
+  it('reads two words next to each other as more than either: readers file "zebra crossing" papers under beta, not those with both words apart', () => {
+    const pairs: LabelledText[] = Array.from({ length: 60 }, (_, index) => {
+      const about = ['alpha', 'gamma'][index % 4 < 2 ? 0 : 1]!;
+      const crossing = index % 2 === 0;
+      return {
+        title: `${about} paper ${index}`,
+        abstract: crossing ? `We study ${about} at a zebra crossing.` : `We study ${about}, crossing a zebra.`,
+        topics: crossing ? [about, 'beta'] : [about],
+      };
+    });
+    const paired = { matcher: compileTopics(taxonomy), model: trainTopicModel(taxonomy, compileTopics(taxonomy), pairs) };
+    expect(automaticTopics(paired, { title: 'alpha again' }, 'Alpha at the zebra crossing.')).toEqual(['alpha', 'beta']);
+    expect(automaticTopics(paired, { title: 'alpha again' }, 'Alpha, crossing a zebra.')).toEqual(['alpha']);
+  });
+
   it('gives no topic to a paper without any evidence for one', () => {
     expect(automaticTopics(tagger, { title: 'zebra' }, 'Nothing the rules know.')).toEqual([]);
   });
