@@ -173,8 +173,8 @@ export const TRAINING = {
   wordPenalty: 0.05,
   /** A word in fewer labelled papers than this gets no weight: too rare to learn from. */
   minPapers: 5,
-  /** The same for a word pair: pairs are many, and rarer pairs added weights (to the model file) but no accuracy. */
-  minPairPapers: 8,
+  /** The same for a word pair: pairs are many, and rarer ones added weights (a larger model file) but no accuracy. */
+  minPairPapers: 12,
   /**
    * A topic given to fewer labelled papers than this is left to the rules: learned from a handful of examples, it
    * would almost never be given (Tokenization had 3 in the tune half, Prompting 13), and its topic page would empty.
@@ -212,7 +212,8 @@ export function trainTopicModel(topics: readonly Topic[], matcher: TopicMatcher,
   });
   const paperCount = new Map<string, number>();
   for (const { words: list } of examples) for (const word of list) paperCount.set(word, (paperCount.get(word) ?? 0) + 1);
-  const vocabulary = [...paperCount].filter(([word, count]) => count >= (word.includes(' ') ? TRAINING.minPairPapers : TRAINING.minPapers)).map(([word]) => word).sort();
+  const enough = (word: string, count: number): boolean => count >= (word.includes(' ') ? TRAINING.minPairPapers : TRAINING.minPapers);
+  const vocabulary = [...paperCount].filter(([word, count]) => enough(word, count)).map(([word]) => word).sort();
   const wordIndex = new Map(vocabulary.map((word, index) => [word, index]));
   const exampleWords = examples.map(({ words: list }) => list.flatMap((word) => wordIndex.get(word) ?? []));
 
