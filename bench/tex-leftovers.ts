@@ -4,8 +4,8 @@
  * way the HF importer does it (title unescaped, abstract to Markdown) and
  * rendered by the site's renderers (the page's <h1> and <title>, and its
  * abstract); the visible text of that HTML (MathML's TeX annotation is not
- * visible) is searched for a backslash command, `^{`, `_{` or a `$...$` left
- * as text. Prints the rate, the ten most common leftovers and what rendering
+ * visible) is searched for a backslash command, `^{`, `_{`, a `$...$` or TeX's
+ * `` quotes left as text. Prints the rate, the ten most common leftovers and what rendering
  * text-mode LaTeX costs (in CPU time).
  *
  *   npx node bench/tex-leftovers.ts [dir]   (default ../shared/data/hf-daily-papers)
@@ -18,8 +18,11 @@ import { renderAbstract, renderTitle } from '#/lib/markdown.ts';
 import { holdsTex, texToPhrasing } from '#/lib/latex.ts';
 import { normalizeText } from '#/lib/text.ts';
 
-/** Pandoc's rule for math, on one line of visible text: `$`, a non-space, no `$`, a non-space, `$` not before a digit. */
-const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])/g;
+/**
+ * A backslash command, `^{`, `_{`, math by Pandoc's rule on one line of visible text (`$`, a non-space, no `$`, a
+ * non-space, `$` not before a digit), or TeX's opening double quote (``).
+ */
+const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])|``/g;
 
 /** What a reader sees of some HTML: its text, without the TeX source KaTeX keeps in MathML annotations. */
 function visibleText(html: string): string {

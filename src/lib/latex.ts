@@ -13,10 +13,20 @@ import type { PhrasingContent, Text } from 'mdast';
  * render it.
  */
 
-/** Whether text holds anything to parse: a backslash, `^{`, `_{`, a dash pair or a tie. Most abstracts do not. */
+/** Whether text holds anything to parse: a backslash, `^{`, `_{`, a dash pair, a tie or TeX's quotes. Most abstracts do not. */
 export function holdsTex(text: string): boolean {
-  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text);
+  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text) || new RegExp(TEX_QUOTES, 'u').test(text);
 }
+
+/**
+ * Quotation marks typed for TeX, ``double'' and `single', which TeX prints as curly quotes (some authors close a
+ * double one with a straight quote: ``double"). A single quote runs from
+ * a backtick that starts a word to a quote that ends one, with no quote between (an apostrophe inside stops it).
+ * Quotes can span words, so they are turned into the marks they print before the text is cut into runs of TeX.
+ */
+const TEX_QUOTES = /``([^`]*?)(?:''|")|(?<![\p{L}\p{N}`])`([^`'\s](?:[^`']*?[^`'\s])?)'(?![\p{L}\p{N}'])/gu;
+const curlyQuotes = (text: string): string =>
+  text.replace(TEX_QUOTES, (_, double: string | undefined, single: string) => (double === undefined ? `‘${single}’` : `“${double}”`));
 
 /** Hugging Face's abstracts sometimes lose a macro's backslash (`textit{O}bstacles`); font macros are recognised without it. */
 const STRIPPED_FONT_MACRO = /(?<![\\\p{L}])(?=(?:textbf|textit|emph|texttt|textsc)\{)/u;
@@ -368,7 +378,8 @@ function words(text: string): Array<{ word: string; space: string }> {
  * plain words): they are joined by blank lines, and each paragraph the parser
  * returns is the rendering of one run.
  */
-export function texToPhrasing(text: string): PhrasingContent[] {
+export function texToPhrasing(tex: string): PhrasingContent[] {
+  const text = curlyQuotes(tex);
   if (!holdsTex(text)) return text === '' ? [] : [{ type: 'text', value: text }];
   // Plain text and TeX runs alternate: parts[0] is plain, parts[1] TeX, parts[2] plain… and the last is plain.
   const parts: string[] = [''];

@@ -122,6 +122,21 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(page(fromHf('benchmarks only need around ~9 visual tokens').html).text).toBe('benchmarks only need around ~9 visual tokens');
   });
 
+  it('TeX\'s quotation marks are curly quotes, across words too: ``tie\'\' (2406.04770), `heavy\' (2406.15319)', () => {
+    expect(page(fromHf("converting outcomes of ``slightly better/worse'' to ``tie'' if the winner response").html).text).toBe(
+      'converting outcomes of “slightly better/worse” to “tie” if the winner response',
+    );
+    expect(page(fromHf("Such an imbalanced `heavy' retriever and `light' reader design").html).text).toBe(
+      'Such an imbalanced ‘heavy’ retriever and ‘light’ reader design',
+    );
+    // Closed with a straight quote (2407.17535); an apostrophe is no closing quote.
+    expect(page(fromHf('We introduce ``LAMBDA," a novel open-source, code-free multi-agent data analysis system').html).text).toBe(
+      'We introduce “LAMBDA,” a novel open-source, code-free multi-agent data analysis system',
+    );
+    expect(page(fromHf("the model's `world' and the agents' goals").html).text).toBe("the model's ‘world’ and the agents' goals");
+    expect(renderTitle("DenseAV can discover the ``meaning'' of words").text).toBe('DenseAV can discover the “meaning” of words');
+  });
+
   it('an author\'s own macro shows its name without the backslash: \\ours, \\method', () => {
     // 2411.08147, 2410.18745
     expect(page(fromHf('long-context reasoning and propose \\ours, an approach').html).text).toBe('long-context reasoning and propose ours, an approach');
