@@ -5,7 +5,7 @@
  * rendered by the site's renderers (the page's <h1> and <title>, and its
  * abstract); the visible text of that HTML (MathML's TeX annotation is not
  * visible) is searched for a backslash command, `^{`, `_{`, a `$...$` or TeX's
- * `` quotes left as text. Prints the rate, the ten most common leftovers and what rendering
+ * `` quotes or a stripped `$\times$` ("20times") left as text. Prints the rate, the ten most common leftovers and what rendering
  * text-mode LaTeX costs (in CPU time).
  *
  *   npx node bench/tex-leftovers.ts [dir]   (default ../shared/data/hf-daily-papers)
@@ -20,9 +20,9 @@ import { normalizeText } from '#/lib/text.ts';
 
 /**
  * A backslash command, `^{`, `_{`, math by Pandoc's rule on one line of visible text (`$`, a non-space, no `$`, a
- * non-space, `$` not before a digit), or TeX's opening double quote (``).
+ * non-space, `$` not before a digit), TeX's opening double quote (``), or a stripped `\times` ("20times").
  */
-const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])|``/g;
+const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])|``|(?<![A-Za-z0-9.])(?:[0-9.]+|[A-Za-z])times\b/g;
 
 /** What a reader sees of some HTML: its text, without the TeX source KaTeX keeps in MathML annotations. */
 function visibleText(html: string): string {

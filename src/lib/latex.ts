@@ -15,7 +15,12 @@ import type { PhrasingContent, Text } from 'mdast';
 
 /** Whether text holds anything to parse: a backslash, `^{`, `_{`, a dash pair, a tie or TeX's quotes. Most abstracts do not. */
 export function holdsTex(text: string): boolean {
-  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text) || new RegExp(TEX_QUOTES, 'u').test(text);
+  return (
+    /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) ||
+    STRIPPED_FONT_MACRO.test(text) ||
+    new RegExp(TEX_QUOTES, 'u').test(text) ||
+    new RegExp(STRIPPED_TIMES, 'u').test(text)
+  );
 }
 
 /**
@@ -27,6 +32,14 @@ export function holdsTex(text: string): boolean {
 const TEX_QUOTES = /``([^`]*?)(?:''|")|(?<![\p{L}\p{N}`])`([^`'\s](?:[^`']*?[^`'\s])?)'(?![\p{L}\p{N}'])/gu;
 const curlyQuotes = (text: string): string =>
   text.replace(TEX_QUOTES, (_, double: string | undefined, single: string) => (double === undefined ? `‘${single}’` : `“${double}”`));
+
+/**
+ * `$20\times$` and `$k \times k$` as Hugging Face's abstracts give them, dollars and backslash stripped: "20times
+ * faster", "a ktimes k grid". No English word is a number or a lone letter run into "times".
+ */
+const STRIPPED_TIMES = /(?<![\p{L}\p{N}.])(?:(\d+(?:\.\d+)?)times|(\p{L})times (\p{L}|\d+))(?![\p{L}\p{N}])/gu;
+const timesSigns = (text: string): string =>
+  text.replace(STRIPPED_TIMES, (_, number: string | undefined, left: string, right: string) => (number === undefined ? `${left}×${right}` : `${number}×`));
 
 /** Hugging Face's abstracts sometimes lose a macro's backslash (`textit{O}bstacles`); font macros are recognised without it. */
 const STRIPPED_FONT_MACRO = /(?<![\\\p{L}])(?=(?:textbf|textit|emph|texttt|textsc)\{)/u;
@@ -379,7 +392,7 @@ function words(text: string): Array<{ word: string; space: string }> {
  * returns is the rendering of one run.
  */
 export function texToPhrasing(tex: string): PhrasingContent[] {
-  const text = curlyQuotes(tex);
+  const text = timesSigns(curlyQuotes(tex));
   if (!holdsTex(text)) return text === '' ? [] : [{ type: 'text', value: text }];
   // Plain text and TeX runs alternate: parts[0] is plain, parts[1] TeX, parts[2] plain… and the last is plain.
   const parts: string[] = [''];

@@ -137,6 +137,14 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(renderTitle("DenseAV can discover the ``meaning'' of words").text).toBe('DenseAV can discover the “meaning” of words');
   });
 
+  it('a \\times Hugging Face stripped with its dollars is a times sign: 2times, 3.8-4.0times, ktimes k', () => {
+    expect(page(fromHf('achieving near 2times speedup').html).text).toBe('achieving near 2× speedup'); // 2509.01055
+    expect(page(fromHf('achieves 3.8-4.0times speedups').html).text).toBe('achieves 3.8-4.0× speedups'); // 2512.02892
+    // The seed digest (Beyond Next-Token); words that end in "times" are words.
+    expect(page(fromHf('a cell (a ktimes k grouping of neighboring patches)').html).text).toBe('a cell (a k×k grouping of neighboring patches)');
+    expect(page(fromHf('sometimes well, at times 2 times faster').html).text).toBe('sometimes well, at times 2 times faster');
+  });
+
   it('an author\'s own macro shows its name without the backslash: \\ours, \\method', () => {
     // 2411.08147, 2410.18745
     expect(page(fromHf('long-context reasoning and propose \\ours, an approach').html).text).toBe('long-context reasoning and propose ours, an approach');
