@@ -343,6 +343,8 @@ function typeset(nodes: PhrasingContent[]): PhrasingContent[] {
       node.value = node.value
         .replace(/---/g, '—')
         .replace(/--/g, '–')
+        // Between two numbers a tilde is a range as these authors write it (`1~4 input images`, `12~20%`), not a tie.
+        .replace(/(?<=\d)~(?=\d)/g, '–')
         // A tie after a word (`Fig.~3`, `et~al.`) is a space; `~5` after a space means "about" and stays.
         .replace(/(?<=[\p{L}\p{N}.,;:)\]])~(?=\S)/gu, ' ')
         .replace(/ {2,}/g, ' ');

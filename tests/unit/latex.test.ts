@@ -122,6 +122,13 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(page(fromHf('benchmarks only need around ~9 visual tokens').html).text).toBe('benchmarks only need around ~9 visual tokens');
   });
 
+  it('a ~ between two numbers is a range: 1~4 (2410.12781), 12~20% (2505.24183), 7.33~8.26 (2412.17498)', () => {
+    expect(page(fromHf('are limited to processing 1~4 input images').html).text).toBe('are limited to processing 1–4 input images');
+    expect(page(fromHf('prior state-of-the-art by 12~20%, while matching').html).text).toBe('prior state-of-the-art by 12–20%, while matching');
+    expect(page(fromHf('achieves 7.33~8.26 BLEU').html).text).toBe('achieves 7.33–8.26 BLEU');
+    expect(page(fromHf('in seconds, 10~100times faster than').html).text).toBe('in seconds, 10–100× faster than'); // 2510.13678
+  });
+
   it('TeX\'s quotation marks are curly quotes, across words too: ``tie\'\' (2406.04770), `heavy\' (2406.15319)', () => {
     expect(page(fromHf("converting outcomes of ``slightly better/worse'' to ``tie'' if the winner response").html).text).toBe(
       'converting outcomes of “slightly better/worse” to “tie” if the winner response',
