@@ -13,23 +13,22 @@ import type { PhrasingContent, Text } from 'mdast';
  * render it.
  */
 
-/** Whether text holds anything to parse: a backslash, `^{`, `_{`, a dash pair, a tie or TeX's quotes. Most abstracts do not. */
+/**
+ * Whether text holds anything to parse or retype: a backslash, `^{`, `_{`, a dash pair, a tie, TeX's quotes or a
+ * stripped `\times`. Most abstracts do not.
+ */
 export function holdsTex(text: string): boolean {
-  return (
-    /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) ||
-    STRIPPED_FONT_MACRO.test(text) ||
-    new RegExp(TEX_QUOTES, 'u').test(text) ||
-    new RegExp(STRIPPED_TIMES, 'u').test(text)
-  );
+  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text) || HAS_TEX_QUOTES.test(text) || HAS_STRIPPED_TIMES.test(text);
 }
 
 /**
  * Quotation marks typed for TeX, ``double'' and `single', which TeX prints as curly quotes (some authors close a
- * double one with a straight quote: ``double"). A single quote runs from
- * a backtick that starts a word to a quote that ends one, with no quote between (an apostrophe inside stops it).
- * Quotes can span words, so they are turned into the marks they print before the text is cut into runs of TeX.
+ * double one with a straight quote: ``double"). A single quote runs from a backtick that starts a word to a quote
+ * that ends one, with no quote between (an apostrophe inside stops it). Quotes can span words, so they are turned
+ * into the marks they print before the text is cut into runs of TeX.
  */
 const TEX_QUOTES = /``([^`]*?)(?:''|")|(?<![\p{L}\p{N}`])`([^`'\s](?:[^`']*?[^`'\s])?)'(?![\p{L}\p{N}'])/gu;
+const HAS_TEX_QUOTES = new RegExp(TEX_QUOTES.source, 'u');
 const curlyQuotes = (text: string): string =>
   text.replace(TEX_QUOTES, (_, double: string | undefined, single: string) => (double === undefined ? `‘${single}’` : `“${double}”`));
 
@@ -38,6 +37,7 @@ const curlyQuotes = (text: string): string =>
  * faster", "a ktimes k grid". No English word is a number or a lone letter run into "times".
  */
 const STRIPPED_TIMES = /(?<![\p{L}\p{N}.])(?:(\d+(?:\.\d+)?)times|(\p{L})times (\p{L}|\d+))(?![\p{L}\p{N}])/gu;
+const HAS_STRIPPED_TIMES = new RegExp(STRIPPED_TIMES.source, 'u');
 const timesSigns = (text: string): string =>
   text.replace(STRIPPED_TIMES, (_, number: string | undefined, left: string, right: string) => (number === undefined ? `${left}×${right}` : `${number}×`));
 
