@@ -22,7 +22,7 @@ import { normalizeText } from '#/lib/text.ts';
  * A backslash command, `^{`, `_{`, math by Pandoc's rule on one line of visible text (`$`, a non-space, no `$`, a
  * non-space, `$` not before a digit), TeX's opening double quote (``), or a stripped `\times` ("20times").
  */
-const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])|``|(?<![A-Za-z0-9.])(?:[0-9.]+|[A-Za-z])times\b/g;
+const LEFTOVER = /\\[A-Za-z]+|\\[%&#_${}]|\^\{|_\{|\$[^$\s](?:[^$\n]*?[^$\s\\])?\$(?![0-9])|``|(?<![A-Za-z0-9.])(?:[0-9.]+|[A-Za-z])times(?![A-Za-z])/g;
 
 /** What a reader sees of some HTML: its text, without the TeX source KaTeX keeps in MathML annotations. */
 function visibleText(html: string): string {

@@ -33,13 +33,16 @@ const curlyQuotes = (text: string): string =>
   text.replace(TEX_QUOTES, (_, double: string | undefined, single: string) => (double === undefined ? `‘${single}’` : `“${double}”`));
 
 /**
- * `$20\times$` and `$k \times k$` as Hugging Face's abstracts give them, dollars and backslash stripped: "20times
- * faster", "a ktimes k grid". No English word is a number or a lone letter run into "times".
+ * `$20\times$`, `$256\times256$`, `$8\times$289M` and `$k \times k$` as Hugging Face's abstracts give them, dollars
+ * and backslash stripped: "20times faster", "256times256", "8times289M", "a ktimes k grid". No English word is a number or a lone letter run
+ * into "times".
  */
-const STRIPPED_TIMES = /(?<![\p{L}\p{N}.])(?:(\d+(?:\.\d+)?)times|(\p{L})times (\p{L}|\d+))(?![\p{L}\p{N}])/gu;
+const STRIPPED_TIMES = /(?<![\p{L}\p{N}.])(?:(\d+(?:\.\d+)?)times(\d+(?:\.\d+)?\p{L}{0,2})?|(\p{L})times (\p{L}|\d+))(?![\p{L}\p{N}])/gu;
 const HAS_STRIPPED_TIMES = new RegExp(STRIPPED_TIMES.source, 'u');
 const timesSigns = (text: string): string =>
-  text.replace(STRIPPED_TIMES, (_, number: string | undefined, left: string, right: string) => (number === undefined ? `${left}×${right}` : `${number}×`));
+  text.replace(STRIPPED_TIMES, (_, number: string | undefined, by: string | undefined, left: string, right: string) =>
+    number === undefined ? `${left}×${right}` : `${number}×${by ?? ''}`,
+  );
 
 /** Hugging Face's abstracts sometimes lose a macro's backslash (`textit{O}bstacles`); font macros are recognised without it. */
 const STRIPPED_FONT_MACRO = /(?<![\\\p{L}])(?=(?:textbf|textit|emph|texttt|textsc)\{)/u;

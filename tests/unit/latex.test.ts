@@ -144,9 +144,11 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(renderTitle("DenseAV can discover the ``meaning'' of words").text).toBe('DenseAV can discover the “meaning” of words');
   });
 
-  it('a \\times Hugging Face stripped with its dollars is a times sign: 2times, 3.8-4.0times, ktimes k', () => {
+  it('a \\times Hugging Face stripped with its dollars is a times sign: 2times, 3.8-4.0times, 256times256, ktimes k', () => {
     expect(page(fromHf('achieving near 2times speedup').html).text).toBe('achieving near 2× speedup'); // 2509.01055
     expect(page(fromHf('achieves 3.8-4.0times speedups').html).text).toBe('achieves 3.8-4.0× speedups'); // 2512.02892
+    expect(page(fromHf('an FID of 1.98 on 256times256 ImageNet').html).text).toBe('an FID of 1.98 on 256×256 ImageNet'); // 2504.07963
+    expect(page(fromHf('two main variants (289M and 8times289M)').html).text).toBe('two main variants (289M and 8×289M)'); // 2407.20267
     // The seed digest (Beyond Next-Token); words that end in "times" are words.
     expect(page(fromHf('a cell (a ktimes k grouping of neighboring patches)').html).text).toBe('a cell (a k×k grouping of neighboring patches)');
     expect(page(fromHf('sometimes well, at times 2 times faster').html).text).toBe('sometimes well, at times 2 times faster');
