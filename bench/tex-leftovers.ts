@@ -4,9 +4,10 @@
  * way the HF importer does it (title unescaped, abstract to Markdown) and
  * rendered by the site's renderers (the page's <h1> and <title>, and its
  * abstract); the visible text of that HTML (MathML's TeX annotation is not
- * visible) is searched for a backslash command, `^{`, `_{`, a `$...$` or TeX's
- * `` quotes or a stripped `$\times$` ("20times") left as text. Prints the rate, the ten most common leftovers and what rendering
- * text-mode LaTeX costs (in CPU time).
+ * visible) is searched for a backslash command, `^{`, `_{`, a `$...$`, TeX's
+ * `` quotes or a stripped `$\times$` ("20times") left as text. Prints the rate,
+ * the ten most common leftovers and what rendering text-mode LaTeX costs (in
+ * CPU time).
  *
  *   npx node bench/tex-leftovers.ts [dir]   (default ../shared/data/hf-daily-papers)
  */

@@ -18,7 +18,12 @@ import type { PhrasingContent, Text } from 'mdast';
  * stripped `\times`. Most abstracts do not.
  */
 export function holdsTex(text: string): boolean {
-  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text) || HAS_TEX_QUOTES.test(text) || HAS_STRIPPED_TIMES.test(text);
+  return (
+    /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) ||
+    STRIPPED_FONT_MACRO.test(text) ||
+    HAS_TEX_QUOTES.test(text) ||
+    HAS_STRIPPED_TIMES.test(text)
+  );
 }
 
 /**
@@ -34,8 +39,8 @@ const curlyQuotes = (text: string): string =>
 
 /**
  * `$20\times$`, `$256\times256$`, `$8\times$289M` and `$k \times k$` as Hugging Face's abstracts give them, dollars
- * and backslash stripped: "20times faster", "256times256", "8times289M", "a ktimes k grid". No English word is a number or a lone letter run
- * into "times".
+ * and backslash stripped: "20times faster", "256times256", "8times289M", "a ktimes k grid". No English word is a
+ * number or a lone letter run into "times".
  */
 const STRIPPED_TIMES = /(?<![\p{L}\p{N}.])(?:(\d+(?:\.\d+)?)times(\d+(?:\.\d+)?\p{L}{0,2})?|(\p{L})times (\p{L}|\d+))(?![\p{L}\p{N}])/gu;
 const HAS_STRIPPED_TIMES = new RegExp(STRIPPED_TIMES.source, 'u');

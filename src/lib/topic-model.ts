@@ -117,6 +117,19 @@ function logit(evidenceWeights: Float64Array, wordWeights: Float64Array, feature
   return z;
 }
 
+/** Each vocabulary word's index: where its weight is in every topic's word weights. */
+const indexed = (vocabulary: readonly string[]): Map<string, number> => new Map(vocabulary.map((word, index) => [word, index]));
+
+/** The indices of a paper's words that the vocabulary has; the others weigh nothing. */
+function knownWords(index: ReadonlyMap<string, number>, paperWordList: readonly string[]): number[] {
+  const known: number[] = [];
+  for (const word of paperWordList) {
+    const at = index.get(word);
+    if (at !== undefined) known.push(at);
+  }
+  return known;
+}
+
 /** A model as the tagger reads it: each word's index, and each learned topic's weights as typed arrays. */
 interface ReadyModel {
   vocabulary: Map<string, number>;
@@ -126,13 +139,13 @@ const readyModels = new WeakMap<TopicModel, ReadyModel>();
 
 /**
  * Made once per model, which tags every changed paper: typed weights, summed in plain loops, tag 10,000 papers about
- * 15 % faster than the parsed JSON's arrays and flatMap did (the same topics).
+ * 15 % faster than the parsed JSON's arrays did (the same topics).
  */
 function ready(model: TopicModel): ReadyModel {
   let made = readyModels.get(model);
   if (!made) {
     made = {
-      vocabulary: new Map(model.vocabulary.map((word, index) => [word, index])),
+      vocabulary: indexed(model.vocabulary),
       topics: new Map(
         Object.entries(model.topics).map(([id, { evidence, words }]) => [id, { evidence: Float64Array.from(evidence), words: Float64Array.from(words) }]),
       ),
@@ -145,11 +158,7 @@ function ready(model: TopicModel): ReadyModel {
 /** Each topic's probability for the paper, in taxonomy order; a topic the model did not learn is 1 if the rules give it, else 0. */
 function probabilities(model: TopicModel, evidence: readonly TopicEvidence[], paperWordList: readonly string[]): number[] {
   const { vocabulary, topics } = ready(model);
-  const known: number[] = [];
-  for (const word of paperWordList) {
-    const index = vocabulary.get(word);
-    if (index !== undefined) known.push(index);
-  }
+  const known = knownWords(vocabulary, paperWordList);
   const ruled = topicsFromEvidence(evidence);
   const features = evidenceFeatures(evidence, ruled);
   return evidence.map((entry, index) => {
@@ -240,8 +249,8 @@ export function trainTopicModel(topics: readonly Topic[], matcher: TopicMatcher,
   for (const { words: list } of examples) for (const word of list) paperCount.set(word, (paperCount.get(word) ?? 0) + 1);
   const enough = (word: string, count: number): boolean => count >= (word.includes(' ') ? TRAINING.minPairPapers : TRAINING.minPapers);
   const vocabulary = [...paperCount].filter(([word, count]) => enough(word, count)).map(([word]) => word).sort();
-  const wordIndex = new Map(vocabulary.map((word, index) => [word, index]));
-  const exampleWords = examples.map(({ words: list }) => list.flatMap((word) => wordIndex.get(word) ?? []));
+  const wordIndex = indexed(vocabulary);
+  const exampleWords = examples.map(({ words: list }) => knownWords(wordIndex, list));
 
   const model: TopicModel['topics'] = {};
   topics.forEach((topic, topicIndex) => {
