@@ -4,7 +4,8 @@
  * Precision and recall of the automatic topics (content/topics.yaml and content/topic-model.json, src/lib/topics.ts
  * and src/lib/topic-model.ts; the rules alone beside them) against the topics a
  * reader gave the papers of tests/fixtures/topic-labels/: micro-averaged over the chosen half (default
- * tune), then per topic. --errors lists each paper of that half where the assigner and the reader disagree.
+ * tune), then per topic; beside them, for the tune half, a second reader's topics scored the same way (how far two
+ * careful readers agree). --errors lists each paper of that half where the assigner and the reader disagree.
  * Tune on the tune half only; the held-out half is what bench/README.md reports, and it is printed only when
  * asked for, so that tuning never sees it by accident. The model has seen the tune half's answers, so its figures
  * there say little: --cv trains it on four fifths of the tune half and measures it on the fifth it did not see, five
@@ -12,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { trainTopicModel } from '#/lib/topic-model.ts';
-import { assignAll, loadLabels, loadTagger, overall, perTopic, SPLITS, type PaperResult, type Quality, type Split } from './lib/topic-quality.ts';
+import { assignAll, loadLabels, loadSecondReading, loadTagger, overall, perTopic, readerAgreement, SPLITS, type PaperResult, type Quality, type Split } from './lib/topic-quality.ts';
 
 const { values } = parseArgs({
   options: { split: { type: 'string', default: 'tune' }, errors: { type: 'boolean', default: false }, cv: { type: 'boolean', default: false } },
@@ -35,6 +36,8 @@ console.log(header);
 console.log(row(`${split} (${results.length} papers)`, overall(results)));
 if (tagger.model) console.log(row('  the rules alone', overall(assignAll(rules, papers))));
 else console.log('  (the rules alone: content/topic-model.json is missing or was trained for another taxonomy)');
+const agreement = readerAgreement(papers, loadSecondReading());
+if (agreement.length > 0) console.log(row(`  a second reader (${agreement.length})`, overall(agreement)));
 console.log(`\nper topic, ${split}\n${header}`);
 for (const [id, q] of perTopic(results, ids)) console.log(row(id, q));
 

@@ -98,15 +98,39 @@ export function quality(counts: Counts): Quality {
   return { ...counts, precision: ratio(counts.hits, counts.assigned), recall: ratio(counts.hits, counts.expected) };
 }
 
+/** Topics given to a paper, compared with its reader's. */
+function compared(paper: LabelledPaper, assigned: string[]): PaperResult {
+  return {
+    paper,
+    assigned,
+    wrong: assigned.filter((id) => !paper.topics.includes(id)),
+    missed: paper.topics.filter((id) => !assigned.includes(id)),
+  };
+}
+
 export function assignAll(tagger: Tagger, papers: readonly LabelledPaper[]): PaperResult[] {
-  return papers.map((paper) => {
-    const assigned = automaticTopics(tagger, paper, paper.abstract);
-    return {
-      paper,
-      assigned,
-      wrong: assigned.filter((id) => !paper.topics.includes(id)),
-      missed: paper.topics.filter((id) => !assigned.includes(id)),
-    };
+  return papers.map((paper) => compared(paper, automaticTopics(tagger, paper, paper.abstract)));
+}
+
+const secondReadingSchema = z.object({
+  about: z.string(),
+  papers: z.array(z.object({ arxiv: z.string(), topics: z.array(z.string()).min(1) })),
+});
+
+/** The second reader's topics for each paper of the tune half (`second-reading.json`), by arXiv id. */
+export function loadSecondReading(dir: URL = LABELS_DIR): Map<string, string[]> {
+  const { papers } = secondReadingSchema.parse(JSON.parse(readFileSync(new URL('second-reading.json', dir), 'utf8')));
+  return new Map(papers.map(({ arxiv, topics }) => [arxiv, topics]));
+}
+
+/**
+ * The second reader's topics scored as if they were assigned, against the first reader's: how far two careful
+ * readers agree, the most an assigner can be expected to agree with either. Only papers both read count.
+ */
+export function readerAgreement(papers: readonly LabelledPaper[], second: ReadonlyMap<string, string[]>): PaperResult[] {
+  return papers.flatMap((paper) => {
+    const topics = second.get(paper.arxiv);
+    return topics ? [compared(paper, topics)] : [];
   });
 }
 

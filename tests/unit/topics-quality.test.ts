@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignAll, loadLabels, loadTagger, overall } from '../../bench/lib/topic-quality.ts';
+import { assignAll, loadLabels, loadSecondReading, loadTagger, overall, readerAgreement } from '../../bench/lib/topic-quality.ts';
 
 /*
  * The shipped taxonomy and topic model against the papers a reader labelled by hand (tests/fixtures/topic-labels/).
@@ -17,6 +17,20 @@ describe('topic quality on the labelled papers', () => {
     const halves = new Set(labels.map((paper) => paper.split));
     expect(halves).toEqual(new Set(['tune', 'held-out']));
     for (const paper of labels) for (const id of paper.topics) expect(ids).toContain(id);
+  });
+
+  it('has a second reading of every tune paper, whose agreement with the first is scored like an assigner', () => {
+    const tune = labels.filter((paper) => paper.split === 'tune');
+    const second = loadSecondReading();
+    expect(new Set(second.keys())).toEqual(new Set(tune.map((paper) => paper.arxiv)));
+    for (const topics of second.values()) for (const id of topics) expect(ids).toContain(id);
+    const agreement = readerAgreement(tune, second);
+    expect(agreement).toHaveLength(tune.length);
+    // The second reader's extra topic is wrong and a topic only the first gave is missed, as for the assigner.
+    const paper = tune.find(({ topics }) => topics.length === 2 && !topics.includes('code'))!;
+    const [scored] = readerAgreement([paper], new Map([[paper.arxiv, [paper.topics[1]!, 'code']]]));
+    expect(scored!.wrong).toEqual(['code']);
+    expect(scored!.missed).toEqual([paper.topics[0]]);
   });
 
   it('keeps held-out precision at 0.84 or more and recall at 0.80 or more', () => {
