@@ -18,7 +18,7 @@ import { blobId, gitBlobIds } from './git-blobs.ts';
  * Bumped whenever what the loader stores for a file changes (renderAbstract's
  * output, the entry's fields), so that entries of unchanged files are redone.
  */
-const RENDER_VERSION = '9';
+const RENDER_VERSION = '10';
 
 /**
  * Loads `<base>/**\/*.md` paper files. Unlike Astro's glob loader it creates no

@@ -140,6 +140,8 @@ describe('text-mode LaTeX in abstracts', () => {
     expect(page(fromHf('We introduce ``LAMBDA," a novel open-source, code-free multi-agent data analysis system').html).text).toBe(
       'We introduce “LAMBDA,” a novel open-source, code-free multi-agent data analysis system',
     );
+    // Closed with backticks again (2412.20735).
+    expect(page(fromHf('to enable\neffective ``system 2 thinking`` of the prover.').html).text).toBe('to enable effective “system 2 thinking” of the prover.');
     expect(page(fromHf("the model's `world' and the agents' goals").html).text).toBe("the model's ‘world’ and the agents' goals");
     expect(renderTitle("DenseAV can discover the ``meaning'' of words").text).toBe('DenseAV can discover the “meaning” of words');
   });
