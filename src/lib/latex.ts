@@ -28,9 +28,10 @@ export function holdsTex(text: string): boolean {
 
 /**
  * Quotation marks typed for TeX, ``double'' and `single', which TeX prints as curly quotes (some authors close a
- * double one with a straight quote, ``double", or with backticks again, ``double`` before a space). A single quote runs from a backtick that starts a word to a quote
- * that ends one, with no quote between (an apostrophe inside stops it). Quotes can span words, so they are turned
- * into the marks they print before the text is cut into runs of TeX.
+ * double one with a straight quote, ``double", or with backticks again, ``double`` before a space or a mark). A
+ * single quote runs from a backtick that starts a word to a quote that ends one, with no quote between (an
+ * apostrophe inside stops it). Quotes can span words, so they are turned into the marks they print before the text
+ * is cut into runs of TeX.
  */
 const TEX_QUOTES = /``([^`]*?)(?:''|"|``(?![\p{L}\p{N}]))|(?<![\p{L}\p{N}`])`([^`'\s](?:[^`']*?[^`'\s])?)'(?![\p{L}\p{N}'])/gu;
 const HAS_TEX_QUOTES = new RegExp(TEX_QUOTES.source, 'u');

@@ -321,12 +321,12 @@ function scoreTopic(topic: CompiledTopic, paper: PaperText, scoring: Readonly<Sc
   const titlePhrase = topic.titlePhrases?.test(withoutExcluded(topic, paper.title)) ?? false;
   const titleRules = countRules(topic, paper.title).size + (titlePhrase ? 1 : 0);
   const title = titleRules * scoring.titleWeight;
-  // Keywords weigh nothing in the shipped scoring: not scanning them saves a tenth of tagging's regex work.
-  const keywordsCount = scoring.keywordWeight > 0 && scoring.keywordCap > 0 && (paper.keywords?.length ?? 0) > 0;
+  // Keywords are scanned only when they can weigh something: the shipped scoring gives them nothing, and scanning
+  // them anyway was up to a tenth of tagging's time.
+  const keywordList = scoring.keywordWeight > 0 && scoring.keywordCap > 0 ? (paper.keywords ?? []) : [];
   // A separator no phrase can span, so two adjacent keywords never combine into one phrase hit.
-  const keywords = keywordsCount
-    ? Math.min(countRules(topic, paper.keywords!.join(' ; ')).size * scoring.keywordWeight, scoring.keywordCap)
-    : 0;
+  const keywords =
+    keywordList.length > 0 ? Math.min(countRules(topic, keywordList.join(' ; ')).size * scoring.keywordWeight, scoring.keywordCap) : 0;
   let abstract = 0;
   for (const count of countRules(topic, paper.abstract).values()) abstract += Math.min(count, scoring.abstractRuleCap);
   return { id: topic.id, score: title + keywords + Math.min(abstract, scoring.abstractCap), titlePhrase, titleRules, abstract };
