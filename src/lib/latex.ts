@@ -18,12 +18,16 @@ import type { PhrasingContent, Text } from 'mdast';
  * stripped `\times`. Most abstracts do not.
  */
 export function holdsTex(text: string): boolean {
-  return (
-    /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) ||
-    STRIPPED_FONT_MACRO.test(text) ||
-    HAS_TEX_QUOTES.test(text) ||
-    HAS_STRIPPED_TIMES.test(text)
-  );
+  return needsParsing(text) || HAS_TEX_QUOTES.test(text) || HAS_STRIPPED_TIMES.test(text);
+}
+
+/**
+ * Whether text holds what only the parser reads: a backslash, `^{`, `_{`, a dash pair, a tie, or a font macro that
+ * lost its backslash. Quotes and stripped `\times` are retyped before the parser sees the text, so after that
+ * this, not holdsTex, says which words go to it.
+ */
+function needsParsing(text: string): boolean {
+  return /\\|[\^_]\{|--|[\p{L}\p{N}.]~\S/u.test(text) || STRIPPED_FONT_MACRO.test(text);
 }
 
 /**
@@ -404,11 +408,11 @@ function words(text: string): Array<{ word: string; space: string }> {
  */
 export function texToPhrasing(tex: string): PhrasingContent[] {
   const text = timesSigns(curlyQuotes(tex));
-  if (!holdsTex(text)) return text === '' ? [] : [{ type: 'text', value: text }];
+  if (!needsParsing(text)) return text === '' ? [] : [{ type: 'text', value: text }];
   // Plain text and TeX runs alternate: parts[0] is plain, parts[1] TeX, parts[2] plain… and the last is plain.
   const parts: string[] = [''];
   for (const { word, space } of words(text)) {
-    if (!holdsTex(word)) {
+    if (!needsParsing(word)) {
       parts[parts.length - 1] += word + space;
       continue;
     }
